@@ -1,0 +1,37 @@
+// Writers for the co-mention graph. Each format is a sibling that reads the same CoMentionGraph.
+//
+//   comention::write_graph(graph, comention::OutputFormat::dot, std::cout);
+//
+// DOT is produced through Graphviz's cgraph (never by pasting strings), JSON is networkx's
+// node-link form. Both are deterministic: the same graph gives the same bytes.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+#include "comention/graph.hpp"
+
+namespace comention {
+
+enum class OutputFormat { dot, json };
+std::string_view to_string(OutputFormat format) noexcept;
+std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
+// The format a file name implies by its extension (.dot, .gv, .json), if any.
+std::optional<OutputFormat> format_for_path(std::string_view path) noexcept;
+
+// Graphviz DOT: `strict graph`, countries as ellipses and organizations as boxes, labels from
+// the gazetteer, edge weight, penwidth scaled from the weight, and tooltips with the counts.
+// cgraph is not thread-safe: call this from one thread at a time.
+void write_dot(const CoMentionGraph& graph, std::ostream& out);
+
+// Node-link JSON: {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
+// "links": [...]}, read by networkx's node_link_graph and by d3-force.
+void write_json(const CoMentionGraph& graph, std::ostream& out);
+
+void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out);
+
+// "comention 0.1.0": recorded in outputs.
+std::string_view generator_name() noexcept;
+
+}  // namespace comention

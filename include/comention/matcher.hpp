@@ -1,0 +1,75 @@
+// Finds gazetteer names in text: whole words, leftmost-longest, never overlapping.
+//
+//   const comention::Matcher matcher(gazetteer);      // build once
+//   comention::MatchScratch scratch;                   // one per thread, reused
+//   std::vector<comention::Mention> mentions;
+//   matcher.find_mentions("China’s envoy met Iranian officials.", scratch, mentions);
+//   // mentions: {CHN, 0, 5} and {IRN, 18, 25}; offsets are bytes of the original text.
+//
+// A Matcher is immutable after construction and safe to share between threads; each thread
+// brings its own MatchScratch. find_mentions neither throws nor allocates per mention.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "comention/gazetteer.hpp"
+#include "comention/text.hpp"
+
+namespace comention {
+
+struct Mention {
+  std::uint32_t entity = 0;   // index into Gazetteer::entities()
+  std::size_t start = 0;      // UTF-8 byte offsets into the original text, [start, end)
+  std::size_t end = 0;
+  std::uint32_t paragraph = 0;  // filled by locate_mentions (segmenter.hpp)
+  std::uint32_t sentence = 0;
+};
+
+struct MatchOptions {
+  // Lets aliases with the `name` rule match in any case, for corpora that were lower-cased.
+  // `exact` aliases (acronyms: US, WHO) still match only as written.
+  bool ignore_case = false;
+};
+
+struct MatchScratch {
+  FoldedText folded;
+};
+
+class Matcher {
+ public:
+  explicit Matcher(const Gazetteer& gazetteer, MatchOptions options = {});
+
+  // Replaces `out` with the mentions in text, in order of their start offsets.
+  void find_mentions(std::string_view text, MatchScratch& scratch,
+                     std::vector<Mention>& out) const;
+
+ private:
+  // A byte trie over folded alias texts, its edges stored flat and sorted per node.
+  struct Node {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::int32_t terminal = -1;  // index into terminals_, or -1
+  };
+  struct Terminal {
+    std::uint32_t entity = 0;  // Alias::kStop for a stop phrase
+    CaseRule rule = CaseRule::name;
+    std::uint32_t case_offset = 0;  // alias letter cases in case_patterns_, one per folded byte
+  };
+
+  std::int32_t child(std::int32_t node, unsigned char byte) const noexcept;
+  bool case_matches(const Terminal& terminal, const FoldedText& folded, std::size_t start,
+                    std::size_t length) const noexcept;
+
+  std::vector<Node> nodes_;
+  std::vector<unsigned char> edge_labels_;
+  std::vector<std::int32_t> edge_targets_;
+  std::vector<Terminal> terminals_;
+  std::vector<LetterCase> case_patterns_;
+  std::int32_t root_children_[256];  // the root is dense: every scan starts there
+  MatchOptions options_;
+};
+
+}  // namespace comention

@@ -1,0 +1,66 @@
+// Reads documents from text files, JSON Lines files, directories and standard input.
+//
+//   comention::DocumentReader reader({"articles/", "extra.jsonl"}, {});
+//   comention::Document doc;
+//   while (reader.next(doc)) { /* doc.id, doc.text */ }
+//
+// A text file is one document whose id is its path as given. A .jsonl file holds one document a
+// line: an object with an id field (string or number; when absent the id is "PATH:LINE") and a
+// text field (a string). A directory is read recursively: its .txt and .jsonl files in sorted
+// order. "-" is standard input, read as text unless the input format says jsonl.
+// Every problem throws InputError naming the file and line: a missing or unreadable file, a
+// directory with nothing to read, a malformed record, invalid UTF-8. Nothing is skipped silently.
+#pragma once
+
+#include <cstddef>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace comention {
+
+struct Document {
+  std::string id;
+  std::string text;
+  std::string source;     // the file it came from
+  std::size_t line = 0;   // its line in that file (1 for a text file)
+};
+
+enum class InputFormat { automatic, text, jsonl };
+
+struct ReaderOptions {
+  std::string id_field = "id";
+  std::string text_field = "text";
+  InputFormat format = InputFormat::automatic;  // automatic: by extension, .jsonl or text
+};
+
+class DocumentReader {
+ public:
+  // Expands directories and checks that every input exists; throws InputError if one does not.
+  DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options);
+  ~DocumentReader();
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
+  // Reads the next document into doc; false at the end of all inputs.
+  bool next(Document& doc);
+
+  const std::vector<std::string>& files() const noexcept { return files_; }
+
+ private:
+  bool open_next_file();
+  bool next_json_line(Document& doc);
+
+  std::vector<std::string> files_;
+  ReaderOptions options_;
+  std::size_t next_file_ = 0;
+  std::string current_path_;
+  std::unique_ptr<std::ifstream> current_stream_;
+  std::istream* current_ = nullptr;  // current_stream_ or std::cin
+  bool current_is_jsonl_ = false;
+  std::size_t current_line_ = 0;
+  std::string line_;
+};
+
+}  // namespace comention

@@ -1,0 +1,58 @@
+// UTF-8 helpers and the folded view of a text that the matcher searches.
+//
+//   comention::FoldedText folded;
+//   comention::fold_text("Côte d’Ivoire", folded);
+//   // folded.bytes == "cote d'ivoire"; folded.origin[i] is the byte in the original text
+//   // that folded byte i came from, so a match in `bytes` maps back to original offsets.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace comention {
+
+// Decodes the code point at text[pos]; advances pos past it. On an invalid or truncated sequence
+// returns U+FFFD and advances one byte, so callers never loop forever on bad input.
+char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept;
+
+// Appends the UTF-8 encoding of cp.
+void append_utf8(std::string& out, char32_t cp);
+
+// Offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates and
+// code points past U+10FFFF are invalid), or nullopt when the whole text is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
+
+// True for letters and digits of any script: the characters that make up words.
+// Punctuation, symbols, white space and combining marks are not word characters.
+bool is_word_char(char32_t cp) noexcept;
+
+bool is_space(char32_t cp) noexcept;
+
+// Letter case of one code point, as far as the matcher's case rules need it.
+enum class LetterCase : std::uint8_t { none, lower, upper };
+LetterCase letter_case(char32_t cp) noexcept;
+
+// The text as the matcher compares it: lower-cased, accents removed, typographic apostrophes as
+// ', dashes as -, each run of white space as one space (or one '\n' when the run holds a blank
+// line, which no alias contains, so no match crosses a paragraph). Per folded byte it keeps the
+// original byte offset it came from and the letter case of the original character.
+struct FoldedText {
+  std::string bytes;
+  std::vector<std::uint32_t> origin;       // origin[i]: offset in the original text; size bytes+1
+  std::vector<LetterCase> letter_cases;    // case of the original character, on its first byte
+  std::vector<bool> starts_char;           // true where a folded character starts
+
+  void clear() noexcept;
+};
+
+// Folds text into out, reusing out's buffers. Invalid UTF-8 folds as U+FFFD.
+void fold_text(std::string_view text, FoldedText& out);
+
+// Convenience for building aliases: the folded bytes alone.
+std::string fold(std::string_view text);
+
+}  // namespace comention

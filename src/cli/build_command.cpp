@@ -1,0 +1,52 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "comention/export.hpp"
+#include "comention/gazetteer.hpp"
+#include "comention/graph.hpp"
+#include "comention/output.hpp"
+#include "comention/pipeline.hpp"
+#include "comention/reader.hpp"
+#include "options.hpp"
+
+namespace comention::cli {
+
+int run_build(const std::vector<std::string>& args) {
+  const BuildOptions options = parse_build_options(args);
+  if (options.help) {
+    std::cout << kBuildHelp;
+    return 0;
+  }
+
+  const Gazetteer gazetteer = Gazetteer::builtin();
+  const Matcher matcher(gazetteer, options.input.match);
+  DocumentReader reader(options.input.inputs, options.input.reader);
+
+  // Outputs are opened (as temporary files) before reading, so an unwritable destination
+  // fails at once rather than after a long run; they are renamed into place only at the end.
+  std::vector<std::unique_ptr<AtomicOutput>> outputs;
+  for (const std::string& path : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(path));
+
+  MentionCounter counter(gazetteer.entities().size(), options.window);
+  DocumentAnalyzer analyzer(matcher);
+  Document document;
+  while (reader.next(document)) {
+    const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
+    counter.add_document(analyzed.mentions, analyzed.segmentation);
+  }
+
+  const CoMentionGraph graph = build_graph(counter.counts(), gazetteer, options.window);
+  for (auto& output : outputs) {
+    const OutputFormat format = options.format.value_or(
+        format_for_path(output->path()).value_or(OutputFormat::json));
+    write_graph(graph, format, output->stream());
+    output->commit();
+  }
+  for (const auto& output : outputs) {
+    if (output->path() != "-") std::cerr << "comention: wrote " << output->path() << '\n';
+  }
+  return 0;
+}
+
+}  // namespace comention::cli

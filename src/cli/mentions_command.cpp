@@ -1,0 +1,48 @@
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "comention/gazetteer.hpp"
+#include "comention/output.hpp"
+#include "comention/pipeline.hpp"
+#include "comention/reader.hpp"
+#include "options.hpp"
+
+namespace comention::cli {
+
+int run_mentions(const std::vector<std::string>& args) {
+  const MentionsOptions options = parse_mentions_options(args);
+  if (options.help) {
+    std::cout << kMentionsHelp;
+    return 0;
+  }
+
+  const Gazetteer gazetteer = Gazetteer::builtin();
+  const Matcher matcher(gazetteer, options.input.match);
+  DocumentReader reader(options.input.inputs, options.input.reader);
+  AtomicOutput output(options.output);
+  std::ostream& out = output.stream();
+
+  DocumentAnalyzer analyzer(matcher);
+  Document document;
+  nlohmann::ordered_json line = nlohmann::ordered_json::object();
+  while (reader.next(document)) {
+    const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
+    for (const Mention& mention : analyzed.mentions) {
+      const Entity& entity = gazetteer.entities()[mention.entity];
+      line["doc"] = document.id;
+      line["start"] = mention.start;
+      line["end"] = mention.end;
+      line["text"] = document.text.substr(mention.start, mention.end - mention.start);
+      line["entity"] = entity.id;
+      line["category"] = to_string(entity.category);
+      line["paragraph"] = mention.paragraph;
+      line["sentence"] = mention.sentence;
+      out << line.dump() << '\n';
+    }
+  }
+  output.commit();
+  return 0;
+}
+
+}  // namespace comention::cli

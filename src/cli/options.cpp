@@ -1,0 +1,216 @@
+#include "options.hpp"
+
+#include "comention/error.hpp"
+
+namespace comention::cli {
+
+const char* const kMainHelp = R"(comention: co-mention graphs of countries and international organizations in news text
+
+Usage:
+  comention build [OPTIONS] INPUT... [-o FILE]...   write the co-mention graph (DOT, JSON)
+  comention mentions [OPTIONS] INPUT... [-o FILE]   list every mention found, one JSON a line
+  comention --version                               print the version
+  comention COMMAND --help                          options of one command
+
+INPUT is a text file (one document), a .jsonl file (one JSON document a line), a directory
+(its .txt and .jsonl files, recursively, in sorted order), or - for standard input.
+Errors print "comention: error: FILE:LINE: what is wrong" and exit with status 2.
+)";
+
+const char* const kBuildHelp = R"(Usage: comention build [OPTIONS] INPUT... [-o FILE]...
+
+Finds every mention of a country or international organization and joins two entities named in
+the same window by an edge whose weight counts those windows.
+
+Output:
+  -o, --output FILE     write the graph to FILE; repeat for several files. The format follows
+                        the extension (.dot or .gv: Graphviz DOT, .json: node-link JSON);
+                        "-" is standard output. Default: JSON on standard output.
+  --format dot|json     format for every output, whatever its extension
+Counting:
+  --window sentence|paragraph|document
+                        the span in which two mentions count as a co-mention (default sentence)
+Input:
+  --input-format auto|text|jsonl
+                        how to read inputs (default auto: .jsonl files as JSON Lines, the rest
+                        and standard input as text)
+  --id-field NAME       JSON Lines field holding the document id (default id)
+  --text-field NAME     JSON Lines field holding the text (default text)
+Matching:
+  --ignore-case         let names match in any case, for lower-cased corpora; acronyms (US,
+                        WHO) still match only as written
+  -h, --help            show this help
+
+Output files are written whole or not at all: on any error no output file is created or changed.
+)";
+
+const char* const kMentionsHelp = R"(Usage: comention mentions [OPTIONS] INPUT... [-o FILE]
+
+Prints one JSON object a line for each mention:
+  {"doc": ID, "start": BYTE, "end": BYTE, "text": SURFACE, "entity": ID,
+   "category": "country"|"organization", "paragraph": N, "sentence": N}
+start and end are UTF-8 byte offsets into the document's text; paragraph and sentence count
+from 0 within the document.
+
+Options:
+  -o, --output FILE     write to FILE instead of standard output (written whole or not at all)
+  --input-format auto|text|jsonl
+  --id-field NAME       JSON Lines field holding the document id (default id)
+  --text-field NAME     JSON Lines field holding the text (default text)
+  --ignore-case         let names match in any case; acronyms still match only as written
+  -h, --help            show this help
+)";
+
+namespace {
+
+// Walks the arguments, splitting "--name=value" and fetching the value of "--name value".
+class ArgumentCursor {
+ public:
+  explicit ArgumentCursor(const std::vector<std::string>& args) : args_(args) {}
+
+  bool done() const { return index_ >= args_.size(); }
+
+  // The next argument; for "--name=value" only "--name", with the value kept for value().
+  std::string next() {
+    std::string arg = args_[index_++];
+    pending_value_.reset();
+    if (arg.starts_with("--")) {
+      const auto equals = arg.find('=');
+      if (equals != std::string::npos) {
+        pending_value_ = arg.substr(equals + 1);
+        arg.resize(equals);
+      }
+    }
+    return arg;
+  }
+
+  std::string value(const std::string& option) {
+    if (pending_value_) {
+      std::string value = *pending_value_;
+      pending_value_.reset();
+      return value;
+    }
+    if (done()) throw UsageError("option " + option + " needs a value");
+    return args_[index_++];
+  }
+
+  void no_value(const std::string& option) const {
+    if (pending_value_) throw UsageError("option " + option + " takes no value");
+  }
+
+ private:
+  const std::vector<std::string>& args_;
+  std::size_t index_ = 0;
+  std::optional<std::string> pending_value_;
+};
+
+// Handles an option shared by the reading subcommands; false if `arg` is not one of them.
+bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOptions& options) {
+  if (arg == "--input-format") {
+    const std::string value = cursor.value(arg);
+    if (value == "auto") {
+      options.reader.format = InputFormat::automatic;
+    } else if (value == "text") {
+      options.reader.format = InputFormat::text;
+    } else if (value == "jsonl") {
+      options.reader.format = InputFormat::jsonl;
+    } else {
+      throw UsageError("--input-format must be auto, text or jsonl, not '" + value + "'");
+    }
+  } else if (arg == "--id-field") {
+    options.reader.id_field = cursor.value(arg);
+    if (options.reader.id_field.empty()) throw UsageError("--id-field needs a field name");
+  } else if (arg == "--text-field") {
+    options.reader.text_field = cursor.value(arg);
+    if (options.reader.text_field.empty()) throw UsageError("--text-field needs a field name");
+  } else if (arg == "--ignore-case") {
+    cursor.no_value(arg);
+    options.match.ignore_case = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+[[noreturn]] void unknown_option(const std::string& arg, std::string_view command) {
+  throw UsageError("unknown option '" + arg + "' (see comention " + std::string(command) + " --help)");
+}
+
+void require_inputs(const InputOptions& options, std::string_view command) {
+  if (options.inputs.empty()) {
+    throw UsageError("no input given: name files or directories, or - for standard input (see comention " +
+                     std::string(command) + " --help)");
+  }
+}
+
+}  // namespace
+
+BuildOptions parse_build_options(const std::vector<std::string>& args) {
+  BuildOptions options;
+  ArgumentCursor cursor(args);
+  bool only_inputs = false;
+  while (!cursor.done()) {
+    const std::string arg = cursor.next();
+    if (only_inputs || arg == "-" || !arg.starts_with("-")) {
+      options.input.inputs.push_back(arg);
+    } else if (arg == "--") {
+      only_inputs = true;
+    } else if (arg == "-h" || arg == "--help") {
+      options.help = true;
+    } else if (arg == "-o" || arg == "--output") {
+      options.outputs.push_back(cursor.value(arg));
+    } else if (arg == "--format") {
+      const std::string value = cursor.value(arg);
+      options.format = parse_output_format(value);
+      if (!options.format) throw UsageError("--format must be dot or json, not '" + value + "'");
+    } else if (arg == "--window") {
+      const std::string value = cursor.value(arg);
+      const auto window = parse_window(value);
+      if (!window) throw UsageError("--window must be sentence, paragraph or document, not '" + value + "'");
+      options.window = *window;
+    } else if (!parse_input_option(arg, cursor, options.input)) {
+      unknown_option(arg, "build");
+    }
+  }
+  if (options.help) return options;
+  require_inputs(options.input, "build");
+  if (options.outputs.empty()) options.outputs.push_back("-");
+  int to_stdout = 0;
+  for (const std::string& output : options.outputs) {
+    if (output == "-") {
+      ++to_stdout;
+    } else if (output.empty()) {
+      throw UsageError("-o needs a file name");
+    } else if (!options.format && !format_for_path(output)) {
+      throw UsageError("cannot tell the format of '" + output +
+                       "' from its extension: use .dot or .json, or give --format");
+    }
+  }
+  if (to_stdout > 1) throw UsageError("only one output can go to standard output");
+  return options;
+}
+
+MentionsOptions parse_mentions_options(const std::vector<std::string>& args) {
+  MentionsOptions options;
+  ArgumentCursor cursor(args);
+  bool only_inputs = false;
+  while (!cursor.done()) {
+    const std::string arg = cursor.next();
+    if (only_inputs || arg == "-" || !arg.starts_with("-")) {
+      options.input.inputs.push_back(arg);
+    } else if (arg == "--") {
+      only_inputs = true;
+    } else if (arg == "-h" || arg == "--help") {
+      options.help = true;
+    } else if (arg == "-o" || arg == "--output") {
+      options.output = cursor.value(arg);
+      if (options.output.empty()) throw UsageError("-o needs a file name");
+    } else if (!parse_input_option(arg, cursor, options.input)) {
+      unknown_option(arg, "mentions");
+    }
+  }
+  if (!options.help) require_inputs(options.input, "mentions");
+  return options;
+}
+
+}  // namespace comention::cli

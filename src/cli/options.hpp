@@ -1,0 +1,45 @@
+// Command-line parsing for the comention subcommands. Parsing only: no file is touched here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "comention/cooccurrence.hpp"
+#include "comention/export.hpp"
+#include "comention/matcher.hpp"
+#include "comention/reader.hpp"
+
+namespace comention::cli {
+
+// Options every subcommand that reads documents understands.
+struct InputOptions {
+  std::vector<std::string> inputs;
+  ReaderOptions reader;
+  MatchOptions match;
+};
+
+struct BuildOptions {
+  InputOptions input;
+  Window window = Window::sentence;
+  std::vector<std::string> outputs;
+  std::optional<OutputFormat> format;
+  bool help = false;
+};
+
+struct MentionsOptions {
+  InputOptions input;
+  std::string output = "-";
+  bool help = false;
+};
+
+// Both throw UsageError on an unknown option, a missing value or a bad value.
+BuildOptions parse_build_options(const std::vector<std::string>& args);
+MentionsOptions parse_mentions_options(const std::vector<std::string>& args);
+
+extern const char* const kMainHelp;
+extern const char* const kBuildHelp;
+extern const char* const kMentionsHelp;
+
+}  // namespace comention::cli

@@ -1,0 +1,40 @@
+#include <string>
+
+#include "comention/export.hpp"
+#include "comention/version.hpp"
+
+namespace comention {
+
+std::string_view to_string(OutputFormat format) noexcept {
+  switch (format) {
+    case OutputFormat::dot: return "dot";
+    case OutputFormat::json: return "json";
+  }
+  return "json";
+}
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept {
+  if (name == "dot" || name == "gv") return OutputFormat::dot;
+  if (name == "json") return OutputFormat::json;
+  return std::nullopt;
+}
+
+std::optional<OutputFormat> format_for_path(std::string_view path) noexcept {
+  const auto dot = path.rfind('.');
+  const auto slash = path.rfind('/');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
+    return std::nullopt;
+  }
+  return parse_output_format(path.substr(dot + 1));
+}
+
+std::string_view generator_name() noexcept { return "comention " COMENTION_VERSION; }
+
+void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::dot: write_dot(graph, out); break;
+    case OutputFormat::json: write_json(graph, out); break;
+  }
+}
+
+}  // namespace comention

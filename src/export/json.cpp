@@ -1,0 +1,64 @@
+// JSON node-link writer. nlohmann's types stay inside this file.
+#include <boost/range/iterator_range.hpp>
+#include <nlohmann/json.hpp>
+
+#include "comention/export.hpp"
+
+namespace comention {
+
+void write_json(const CoMentionGraph& graph, std::ostream& out) {
+  using Json = nlohmann::ordered_json;  // keeps fields in the order written: stable bytes
+  const Graph& g = graph.graph;
+  const GraphInfo& info = graph.info;
+
+  Json meta = Json::object();
+  meta["generator"] = generator_name();
+  meta["window"] = to_string(info.window);
+  meta["documents"] = info.documents;
+  meta["paragraphs"] = info.paragraphs;
+  meta["sentences"] = info.sentences;
+  meta["mentions"] = info.mentions;
+  meta["nodes"] = boost::num_vertices(g);
+  meta["edges"] = boost::num_edges(g);
+  meta["components"] = info.components;
+
+  Json nodes = Json::array();
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const NodeProperties& node = g[v];
+    Json item = Json::object();
+    item["id"] = node.id;
+    item["label"] = node.label;
+    item["category"] = to_string(node.category);  // never "type": sigma.js reserves it
+    if (node.category == Category::country) {
+      item["iso2"] = node.iso2;
+      item["iso3"] = node.iso3;
+      item["region"] = node.region;
+    }
+    item["mentions"] = node.mentions;
+    item["documents"] = node.documents;
+    item["degree"] = node.degree;
+    item["strength"] = node.strength;
+    item["component"] = node.component;
+    nodes.push_back(std::move(item));
+  }
+
+  Json links = Json::array();
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    Json item = Json::object();
+    item["source"] = g[boost::source(e, g)].id;
+    item["target"] = g[boost::target(e, g)].id;
+    item["weight"] = g[e].weight;
+    item["documents"] = g[e].documents;
+    links.push_back(std::move(item));
+  }
+
+  Json document = Json::object();
+  document["directed"] = false;
+  document["multigraph"] = false;
+  document["graph"] = std::move(meta);
+  document["nodes"] = std::move(nodes);
+  document["links"] = std::move(links);
+  out << document.dump(2) << '\n';
+}
+
+}  // namespace comention

@@ -1,0 +1,272 @@
+#include "comention/text.hpp"
+
+#include <array>
+
+namespace comention {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Base letters of U+00C0..U+017F, the Latin-1 and Latin Extended-A letters that news text
+// uses in names (Côte, Türkiye, São Tomé, Curaçao, Réunion, Åland). nullptr: not a letter.
+constexpr std::array<const char*, 0x180 - 0xC0> kLatinBase = {
+    // U+00C0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    // U+00D0
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+    // U+00E0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    // U+00F0
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y",
+    // U+0100
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+    // U+0110
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+    // U+0120
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+    // U+0130
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+    // U+0140
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+    // U+0150
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+    // U+0160
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+    // U+0170
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+LetterCase latin_case(char32_t cp) noexcept {
+  if (cp < 0x100) return cp < 0xDF ? LetterCase::upper : LetterCase::lower;  // ß is lower
+  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return LetterCase::lower;
+  if (cp == 0x178) return LetterCase::upper;
+  // Pairs alternate upper/lower, starting odd in U+0139..U+0148 and U+0179..U+017E.
+  const bool odd_first = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+  const bool odd = (cp & 1U) != 0;
+  return odd == odd_first ? LetterCase::upper : LetterCase::lower;
+}
+
+bool is_combining_or_invisible(char32_t cp) noexcept {
+  return (cp >= 0x300 && cp <= 0x36F) || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
+         cp == 0xAD || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+bool is_apostrophe(char32_t cp) noexcept {
+  return cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x02BC || cp == 0x60 ||
+         cp == 0xB4 || cp == 0x2032;
+}
+
+bool is_dash(char32_t cp) noexcept {
+  return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 || cp == 0xFE63 ||
+         cp == 0xFF0D;
+}
+
+bool is_double_quote(char32_t cp) noexcept {
+  return (cp >= 0x201C && cp <= 0x201F) || cp == 0xAB || cp == 0xBB;
+}
+
+std::size_t utf8_length(unsigned char lead) noexcept {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+}  // namespace
+
+char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  const std::size_t length = utf8_length(lead);
+  if (length == 1) {
+    ++pos;
+    return lead;
+  }
+  if (length == 0 || pos + length > text.size()) {
+    ++pos;
+    return kReplacement;
+  }
+  char32_t cp = lead & (0xFFU >> (length + 1));
+  for (std::size_t i = 1; i < length; ++i) {
+    const auto byte = static_cast<unsigned char>(text[pos + i]);
+    if ((byte & 0xC0U) != 0x80U) {
+      ++pos;
+      return kReplacement;
+    }
+    cp = (cp << 6) | (byte & 0x3FU);
+  }
+  // Overlong forms, surrogates and code points past U+10FFFF are invalid.
+  constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMinimum[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++pos;
+    return kReplacement;
+  }
+  pos += length;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    const char32_t cp = decode_utf8(text, pos);
+    // A genuine U+FFFD in the text is three bytes long; a decoding failure advances one.
+    if (cp == kReplacement && pos - start != 3) return start;
+  }
+  return std::nullopt;
+}
+
+bool is_space(char32_t cp) noexcept {
+  return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+bool is_word_char(char32_t cp) noexcept {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (is_combining_or_invisible(cp) || is_space(cp)) return false;
+  if (cp >= 0x2B9 && cp <= 0x2FF) return false;   // modifier letters used as apostrophes, accents
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, shapes
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFE30 && cp <= 0xFE6F) return false;  // compatibility punctuation
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
+  if ((cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+      (cp >= 0xFF5B && cp <= 0xFF65)) {
+    return false;
+  }
+  if (cp >= 0xE000 && cp <= 0xF8FF) return false;    // private use
+  if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;    // specials, U+FFFD
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs
+  return true;
+}
+
+LetterCase letter_case(char32_t cp) noexcept {
+  if (cp >= 'A' && cp <= 'Z') return LetterCase::upper;
+  if (cp >= 'a' && cp <= 'z') return LetterCase::lower;
+  if (cp >= 0xC0 && cp < 0x180 && kLatinBase[cp - 0xC0] != nullptr) return latin_case(cp);
+  if ((cp >= 0x218 && cp <= 0x21B) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+    return (cp & 1U) == 0 ? LetterCase::upper : LetterCase::lower;
+  }
+  if (cp >= 0x391 && cp <= 0x3A9) return LetterCase::upper;
+  if (cp >= 0x3B1 && cp <= 0x3C9) return LetterCase::lower;
+  if (cp >= 0x400 && cp <= 0x42F) return LetterCase::upper;
+  if (cp >= 0x430 && cp <= 0x45F) return LetterCase::lower;
+  return LetterCase::none;
+}
+
+namespace {
+
+// Appends the folded form of one non-space code point: returns false when it folds to nothing.
+void append_folded(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+  } else if (cp >= 0xC0 && cp < 0x180 && kLatinBase[cp - 0xC0] != nullptr) {
+    out += kLatinBase[cp - 0xC0];
+  } else if (cp == 0x218 || cp == 0x219) {  // Romanian Ș ș
+    out.push_back('s');
+  } else if (cp == 0x21A || cp == 0x21B) {  // Romanian Ț ț
+    out.push_back('t');
+  } else if (is_apostrophe(cp)) {
+    out.push_back('\'');
+  } else if (is_dash(cp)) {
+    out.push_back('-');
+  } else if (is_double_quote(cp)) {
+    out.push_back('"');
+  } else if (cp >= 0x1E00 && cp <= 0x1EFF) {
+    append_utf8(out, cp | 1U);
+  } else if (cp >= 0x391 && cp <= 0x3A9) {
+    append_utf8(out, cp + 0x20);
+  } else if (cp >= 0x410 && cp <= 0x42F) {
+    append_utf8(out, cp + 0x20);
+  } else if (cp >= 0x400 && cp <= 0x40F) {
+    append_utf8(out, cp + 0x50);
+  } else {
+    append_utf8(out, cp);
+  }
+}
+
+}  // namespace
+
+void FoldedText::clear() noexcept {
+  bytes.clear();
+  origin.clear();
+  letter_cases.clear();
+}
+
+void fold_text(std::string_view text, FoldedText& out) {
+  out.clear();
+  out.bytes.reserve(text.size() + 1);
+  out.origin.reserve(text.size() + 1);
+  out.letter_cases.reserve(text.size() + 1);
+
+  auto push_from = [&out](std::size_t first_byte, std::uint32_t source, LetterCase first_case) {
+    for (std::size_t i = first_byte; i < out.bytes.size(); ++i) {
+      out.origin.push_back(source);
+      out.letter_cases.push_back(i == first_byte ? first_case : LetterCase::none);
+    }
+  };
+
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto start = static_cast<std::uint32_t>(pos);
+    char32_t cp = decode_utf8(text, pos);
+    if (is_space(cp)) {
+      // A run of white space folds to one character; a blank line inside it makes it '\n'.
+      int line_breaks = 0;
+      for (;;) {
+        if (cp == '\n' || cp == 0x2028 || cp == 0x85) ++line_breaks;
+        if (cp == 0x2029) line_breaks += 2;
+        if (cp == '\r' && (pos >= text.size() || text[pos] != '\n')) ++line_breaks;
+        if (pos >= text.size()) break;
+        std::size_t next = pos;
+        const char32_t following = decode_utf8(text, next);
+        if (!is_space(following)) break;
+        cp = following;
+        pos = next;
+      }
+      const std::size_t first = out.bytes.size();
+      out.bytes.push_back(line_breaks >= 2 ? '\n' : ' ');
+      push_from(first, start, LetterCase::none);
+      continue;
+    }
+    if (is_combining_or_invisible(cp)) continue;
+    const std::size_t first = out.bytes.size();
+    append_folded(out.bytes, cp);
+    push_from(first, start, letter_case(cp));
+  }
+  out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+std::string fold(std::string_view text) {
+  FoldedText folded;
+  fold_text(text, folded);
+  return std::move(folded.bytes);
+}
+
+}  // namespace comention
