@@ -1,0 +1,49 @@
+# Shared by scripts/demo and scripts/test: install what is missing, configure, build.
+# Sourced, not run. Idempotent: a second run installs nothing and rebuilds only what changed.
+
+COMENTION_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Debian 12 packages: the toolchain, the libraries found by cmake/Dependencies.cmake, Graphviz's
+# dot for rendering, and Debian's networkx for the interop test.
+COMENTION_PACKAGES=(
+  g++ cmake make pkg-config
+  libboost-graph-dev nlohmann-json3-dev libgraphviz-dev graphviz doctest-dev
+  python3 python3-networkx
+)
+
+comention_say() { printf '==> %s\n' "$*" >&2; }
+
+comention_install_packages() {
+  local missing=() package
+  for package in "${COMENTION_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$package")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  local run_as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      run_as_root=(sudo)
+    else
+      echo "comention: missing packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
+      return 1
+    fi
+  fi
+  comention_say "installing ${missing[*]}"
+  "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# comention_build DIR [CMAKE OPTIONS...]: configures DIR once, then builds it.
+comention_build() {
+  local build_dir=$1
+  shift
+  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+    comention_say "configuring $build_dir"
+    cmake -S "$COMENTION_ROOT" -B "$build_dir" "$@"
+  fi
+  comention_say "building $build_dir"
+  cmake --build "$build_dir" -j "$(nproc)"
+}

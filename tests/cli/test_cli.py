@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Command-line tests: help and version, golden outputs of the samples, and every error case.
+
+Run by CTest as: test_cli.py --comention PATH --samples DIR
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+COMENTION = ""
+SAMPLES = Path()
+ROOT = Path()
+SEEDS = Path()
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run([COMENTION, *map(str, args)], input=stdin, capture_output=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+class CliTestCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="comention-cli-"))
+
+    def tearDown(self):
+        for path in sorted(self.tmp.rglob("*"), reverse=True):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+        self.tmp.rmdir()
+
+    def write(self, name, content):
+        path = self.tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        return path
+
+    def assert_error(self, result, *fragments):
+        """Exit status 2 and one line 'comention: error: ...' holding each fragment."""
+        stderr = result.stderr.decode()
+        self.assertEqual(result.returncode, 2, stderr)
+        self.assertEqual(result.stdout, b"")
+        lines = stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, stderr)
+        self.assertTrue(lines[0].startswith("comention: error: "), stderr)
+        for fragment in fragments:
+            self.assertIn(fragment, lines[0])
+
+    def assert_no_stray_files(self, directory, expected):
+        self.assertEqual(sorted(p.name for p in directory.iterdir()), sorted(expected))
+
+    def build_json(self, *args):
+        result = run("build", *args, "-o", "-")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return json.loads(result.stdout)
+
+
+class HelpAndVersion(CliTestCase):
+    def test_version(self):
+        result = run("--version")
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout.decode(), r"^comention \d+\.\d+\.\d+\n$")
+
+    def test_main_help_lists_commands(self):
+        result = run("--help")
+        self.assertEqual(result.returncode, 0)
+        for command in ("build", "mentions", "--version"):
+            self.assertIn(command, result.stdout.decode())
+
+    def test_command_help_lists_options(self):
+        build = run("build", "--help").stdout.decode()
+        for option in ("-o", "--format", "--window", "--id-field", "--text-field", "--ignore-case"):
+            self.assertIn(option, build)
+        mentions = run("mentions", "--help").stdout.decode()
+        self.assertIn('"sentence"', mentions)
+
+    def test_no_arguments_prints_usage_and_fails(self):
+        result = run()
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Usage", result.stderr.decode())
+
+
+class GoldenOutputs(CliTestCase):
+    """Each sample's graph, as checked in under samples/expected/ (scripts/update-expected)."""
+
+    def test_each_sample_matches_its_expected_graph(self):
+        inputs = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))
+        self.assertGreaterEqual(len(inputs), 3)
+        for sample in inputs:
+            for extension in ("json", "dot"):
+                with self.subTest(sample=sample.name, format=extension):
+                    expected = SAMPLES / "expected" / f"{sample.stem}.{extension}"
+                    output = self.tmp / f"{sample.stem}.{extension}"
+                    result = run("build", sample.relative_to(ROOT), "-o", output)
+                    self.assertEqual(result.returncode, 0, result.stderr.decode())
+                    self.assertEqual(output.read_text(), expected.read_text(),
+                                     f"{sample.name}: run scripts/update-expected and review the diff")
+
+    def test_each_sample_matches_its_expected_mentions(self):
+        for sample in sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl")):
+            with self.subTest(sample=sample.name):
+                expected = SAMPLES / "expected" / f"{sample.stem}.mentions.ndjson"
+                result = run("mentions", sample.relative_to(ROOT))
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                self.assertEqual(result.stdout.decode(), expected.read_text())
+
+    def test_output_is_deterministic(self):
+        first = run("build", SAMPLES.relative_to(ROOT), "--format", "dot", "-o", "-").stdout
+        second = run("build", SAMPLES.relative_to(ROOT), "--format", "dot", "-o", "-").stdout
+        self.assertEqual(first, second)
+        self.assertTrue(first.startswith(b"strict graph"))
+
+    def test_directory_reads_its_files_in_sorted_order(self):
+        files = sorted(str(p.relative_to(ROOT)) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))
+        self.assertEqual(self.build_json(SAMPLES.relative_to(ROOT)), self.build_json(*files))
+
+
+class Counting(CliTestCase):
+    def test_windows_change_weights(self):
+        text = self.write("a.txt", "China met Iran.\nItaly waited.\n\nGermany spoke. China agreed.\n")
+        weights = {}
+        for window in ("sentence", "paragraph", "document"):
+            graph = self.build_json(text, "--window", window)
+            self.assertEqual(graph["graph"]["window"], window)
+            weights[window] = {(l["source"], l["target"]): l["weight"] for l in graph["links"]}
+        self.assertEqual(weights["sentence"], {("CHN", "IRN"): 1})
+        self.assertEqual(weights["paragraph"], {("CHN", "IRN"): 1, ("CHN", "ITA"): 1, ("IRN", "ITA"): 1})
+        self.assertEqual(weights["document"][("CHN", "DEU")], 1)
+        self.assertEqual(len(weights["document"]), 6)
+
+    def test_repeated_mentions_in_one_sentence_count_once(self):
+        text = self.write("a.txt", "China, China and China's envoy met Iran.")
+        graph = self.build_json(text)
+        self.assertEqual(graph["links"], [{"source": "CHN", "target": "IRN", "weight": 1, "documents": 1}])
+        china = next(n for n in graph["nodes"] if n["id"] == "CHN")
+        self.assertEqual((china["mentions"], china["documents"]), (3, 1))
+
+    def test_json_lines_documents_and_fields(self):
+        records = [{"doc_id": "a", "body": "China met Iran."}, {"doc_id": 7, "body": "Iran met China."},
+                   {"doc_id": "c", "body": "No entities here."}]
+        path = self.write("in.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+        graph = self.build_json(path, "--id-field", "doc_id", "--text-field", "body")
+        self.assertEqual(graph["graph"]["documents"], 3)
+        self.assertEqual(graph["links"], [{"source": "CHN", "target": "IRN", "weight": 2, "documents": 2}])
+
+    def test_stdin_is_read_as_text(self):
+        result = run("build", "-", "-o", "-", stdin=b"The U.S. and Canada signed.")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        graph = json.loads(result.stdout)
+        self.assertEqual([(l["source"], l["target"]) for l in graph["links"]], [("CAN", "USA")])
+
+    def test_stdin_as_json_lines(self):
+        result = run("mentions", "-", "--input-format", "jsonl", stdin=b'{"id": "x", "text": "Peru"}\n')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["doc"], "x")
+
+    def test_ignore_case_relaxes_names_but_not_acronyms(self):
+        text = self.write("lower.txt", "china and iran met us at the who.")
+        self.assertEqual(self.build_json(text)["nodes"], [])
+        ids = [n["id"] for n in self.build_json(text, "--ignore-case")["nodes"]]
+        self.assertEqual(ids, ["CHN", "IRN"])
+
+    def test_empty_inputs_give_an_empty_valid_graph(self):
+        empty_text = self.write("empty.txt", "")
+        empty_jsonl = self.write("empty.jsonl", "")
+        graph = self.build_json(empty_text)
+        self.assertEqual((graph["nodes"], graph["links"], graph["graph"]["documents"]), ([], [], 1))
+        graph = self.build_json(empty_jsonl)
+        self.assertEqual((graph["nodes"], graph["links"], graph["graph"]["documents"]), ([], [], 0))
+        dot = run("build", empty_text, "--format", "dot", "-o", "-")
+        self.assertEqual(dot.returncode, 0)
+        self.assertTrue(dot.stdout.startswith(b"strict graph"))
+
+
+class Mentions(CliTestCase):
+    def test_fields_and_byte_offsets_into_the_original_text(self):
+        text = "İstanbul talks: Côte d’Ivoire and China’s envoy.\n\nThe U.S. agreed. Iran did not."
+        path = self.write("m.txt", text)
+        result = run("mentions", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        raw = text.encode()
+        self.assertEqual([r["entity"] for r in rows], ["CIV", "CHN", "USA", "IRN"])
+        for row in rows:
+            self.assertEqual(list(row), ["doc", "start", "end", "text", "entity", "category", "paragraph", "sentence"])
+            self.assertEqual(raw[row["start"]:row["end"]].decode(), row["text"])
+            self.assertEqual(row["doc"], str(path))
+            self.assertEqual(row["category"], "country")
+        self.assertEqual([(r["paragraph"], r["sentence"]) for r in rows], [(0, 0), (0, 0), (1, 1), (1, 2)])
+
+    def test_output_file(self):
+        path = self.write("m.txt", "Chile and Peru.")
+        out = self.tmp / "mentions.jsonl"
+        self.assertEqual(run("mentions", path, "-o", out).returncode, 0)
+        self.assertEqual(len(out.read_text().splitlines()), 2)
+
+
+class Errors(CliTestCase):
+    def test_missing_file(self):
+        missing = self.tmp / "nope.txt"
+        self.assert_error(run("build", missing, "-o", self.tmp / "g.json"), f"{missing}: no such file")
+        self.assert_no_stray_files(self.tmp, [])
+
+    def test_directory_with_nothing_to_read(self):
+        empty = self.tmp / "empty"
+        empty.mkdir()
+        self.write("empty/notes.md", "China")
+        self.assert_error(run("build", empty), str(empty), "no .txt or .jsonl")
+
+    def test_malformed_json_line_names_file_and_line(self):
+        path = self.write("bad.jsonl", '{"id": "a", "text": "Chile"}\n\n{"id": "b", "text": \n')
+        self.assert_error(run("build", path, "-o", self.tmp / "g.json"), f"{path}:3:", "malformed JSON")
+        self.assert_no_stray_files(self.tmp, ["bad.jsonl"])
+
+    def test_json_line_without_text(self):
+        path = self.write("bad.jsonl", '{"id": "a", "body": "Chile"}\n')
+        self.assert_error(run("mentions", path), f"{path}:1:", '"text"')
+
+    def test_json_line_that_is_not_an_object(self):
+        path = self.write("bad.jsonl", '["Chile"]\n')
+        self.assert_error(run("build", path), f"{path}:1:", "object")
+
+    def test_invalid_utf8_in_text_file_is_rejected_with_its_position(self):
+        path = self.write("latin1.txt", b"First line.\nCaf\xe9 in Peru.\n")
+        self.assert_error(run("build", path, "-o", self.tmp / "g.json"), f"{path}:2:", "invalid UTF-8", "column 4")
+        self.assert_no_stray_files(self.tmp, ["latin1.txt"])
+
+    def test_invalid_utf8_in_json_line(self):
+        path = self.write("bad.jsonl", b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "\xff"}\n')
+        self.assert_error(run("build", path), f"{path}:2:", "invalid UTF-8")
+
+    def test_unknown_option_and_command(self):
+        self.assert_error(run("build", "--colour", "x.txt"), "unknown option '--colour'")
+        self.assert_error(run("paint"), "unknown command 'paint'")
+
+    def test_bad_option_values(self):
+        self.assert_error(run("build", "x.txt", "--window", "page"), "--window")
+        self.assert_error(run("build", "x.txt", "--format", "svgz"), "--format")
+        self.assert_error(run("build", "x.txt", "-o", "graph.png"), "graph.png")
+        self.assert_error(run("build", "x.txt", "-o"), "-o needs a value")
+        self.assert_error(run("build"), "no input")
+
+    def test_error_leaves_existing_outputs_untouched(self):
+        good = self.write("good.txt", "Chile and Peru.")
+        bad = self.write("bad.jsonl", "not json\n")
+        out = self.tmp / "g.json"
+        self.assertEqual(run("build", good, "-o", out).returncode, 0)
+        before = out.read_bytes()
+        self.assert_error(run("build", good, bad, "-o", out, "-o", self.tmp / "g.dot"), f"{bad}:1:")
+        self.assertEqual(out.read_bytes(), before)
+        self.assert_no_stray_files(self.tmp, ["good.txt", "bad.jsonl", "g.json"])
+
+    def test_output_in_missing_directory(self):
+        good = self.write("good.txt", "Chile and Peru.")
+        self.assert_error(run("build", good, "-o", self.tmp / "no" / "g.json"), "g.json")
+
+
+class SeedArticle(CliTestCase):
+    """The article the project started from (../shared/seeds), when it is present."""
+
+    def test_seed_graph_has_the_expected_ties(self):
+        if not SEEDS.is_dir():
+            self.skipTest(f"{SEEDS} not present")
+        graph = self.build_json(SEEDS)
+        edges = {frozenset((l["source"], l["target"])) for l in graph["links"]}
+        for other in ("IRN", "IRQ", "ITA", "SRB", "KHM", "DEU", "USA", "G20"):
+            self.assertIn(frozenset(("CHN", other)), edges, other)
+        group = ["IRN", "IRQ", "ITA", "SRB", "KHM"]
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                self.assertIn(frozenset((a, b)), edges, (a, b))
+
+
+def main():
+    global COMENTION, SAMPLES, ROOT, SEEDS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--comention", required=True)
+    parser.add_argument("--samples", required=True)
+    args, rest = parser.parse_known_args()
+    COMENTION = os.path.abspath(args.comention)
+    SAMPLES = Path(args.samples).resolve()
+    ROOT = SAMPLES.parent
+    SEEDS = ROOT.parent / "shared" / "seeds"
+    unittest.main(argv=[sys.argv[0], "-v", *rest])
+
+
+if __name__ == "__main__":
+    main()

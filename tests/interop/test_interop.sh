@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The graph opens in the real tools it is meant for: Debian's networkx reads the JSON with
+# node_link_graph, and Graphviz renders the DOT with dot, neato and sfdp.
+set -euo pipefail
+comention=$1
+samples=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$comention" build "$samples" -o "$work/graph.json" -o "$work/graph.dot" 2>/dev/null
+
+# Debian's python3-networkx (2.8.8 on Debian 12) lives with /usr/bin/python3; a python3 earlier
+# on PATH may be another installation without it.
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+"$python" - "$work/graph.json" <<'PY'
+import json, sys
+import networkx as nx
+
+data = json.load(open(sys.argv[1]))
+graph = nx.node_link_graph(data)
+assert not graph.is_directed() and not graph.is_multigraph()
+assert graph.number_of_nodes() == len(data["nodes"]) > 5, graph.number_of_nodes()
+assert graph.number_of_edges() == len(data["links"]) > 5, graph.number_of_edges()
+for node, attrs in graph.nodes(data=True):
+    assert attrs["category"] in ("country", "organization"), attrs
+    assert "type" not in attrs
+    assert graph.degree(node) == attrs["degree"], (node, graph.degree(node), attrs["degree"])
+    strength = graph.degree(node, weight="weight")
+    assert strength == attrs["strength"], (node, strength, attrs["strength"])
+components = list(nx.connected_components(graph))
+assert len(components) == data["graph"]["components"], (len(components), data["graph"])
+print(f"networkx {nx.__version__}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
+      f"{len(components)} components; degrees, strengths and components agree")
+PY
+
+for engine in dot neato sfdp; do
+  "$engine" -Tsvg "$work/graph.dot" -o "$work/graph-$engine.svg"
+  grep -q "<svg" "$work/graph-$engine.svg"
+  grep -q "class=\"node\"" "$work/graph-$engine.svg"
+  echo "$engine -Tsvg: rendered $(grep -c 'class="node"' "$work/graph-$engine.svg") nodes"
+done
