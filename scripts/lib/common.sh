@@ -36,14 +36,21 @@ comention_install_packages() {
   "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# comention_build DIR [CMAKE OPTIONS...]: configures DIR once, then builds it.
-comention_build() {
+# comention_configure DIR [CMAKE OPTIONS...]: (re)configures DIR; quick when nothing changed.
+comention_configure() {
   local build_dir=$1
   shift
-  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-    comention_say "configuring $build_dir"
-    cmake -S "$COMENTION_ROOT" -B "$build_dir" "$@"
-  fi
-  comention_say "building $build_dir"
-  cmake --build "$build_dir" -j "$(nproc)"
+  comention_say "configuring $build_dir"
+  cmake -S "$COMENTION_ROOT" -B "$build_dir" "$@" >"$build_dir.configure.log" 2>&1 || {
+    cat "$build_dir.configure.log" >&2
+    return 1
+  }
+}
+
+# comention_build DIR [TARGET]: builds everything in DIR, or one target.
+comention_build() {
+  local build_dir=$1 target=()
+  [ $# -ge 2 ] && target=(--target "$2")
+  comention_say "building $build_dir ${2:-}"
+  cmake --build "$build_dir" -j "$(nproc)" "${target[@]}"
 }
