@@ -61,11 +61,16 @@ std::size_t trim_end(std::string_view text, std::size_t start, std::size_t end) 
 // Does the period at `period` close an abbreviation, an initial or a dotted acronym?
 bool period_is_abbreviation(std::string_view text, std::size_t sentence_start,
                             std::size_t period) noexcept {
+  // The token is everything back to the previous white space, non-breaking spaces included.
   std::size_t token_start = period;
   while (token_start > sentence_start) {
-    const char c = text[token_start - 1];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
-    --token_start;
+    std::size_t char_start = token_start - 1;
+    while (char_start > sentence_start && (static_cast<unsigned char>(text[char_start]) & 0xC0U) == 0x80U) {
+      --char_start;
+    }
+    std::size_t next = 0;
+    if (is_space(peek(text, char_start, next))) break;
+    token_start = char_start;
   }
   std::string_view token = text.substr(token_start, period - token_start);
   while (!token.empty()) {

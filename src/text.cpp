@@ -238,11 +238,10 @@ void fold_text(std::string_view text, FoldedText& out) {
     char32_t cp = decode_utf8(text, pos);
     if (is_space(cp)) {
       // A run of white space folds to one character; a blank line inside it makes it '\n'.
+      // Only line feeds count, as in the segmenter, so both agree on where paragraphs end.
       int line_breaks = 0;
       for (;;) {
-        if (cp == '\n' || cp == 0x2028 || cp == 0x85) ++line_breaks;
-        if (cp == 0x2029) line_breaks += 2;
-        if (cp == '\r' && (pos >= text.size() || text[pos] != '\n')) ++line_breaks;
+        if (cp == '\n') ++line_breaks;
         if (pos >= text.size()) break;
         std::size_t next = pos;
         const char32_t following = decode_utf8(text, next);

@@ -55,7 +55,7 @@ class Gazetteer {
   static Gazetteer builtin();
 
   const std::vector<Entity>& entities() const noexcept { return entities_; }  // sorted by id
-  const std::vector<Alias>& aliases() const noexcept { return aliases_; }     // sorted by text
+  const std::vector<Alias>& aliases() const noexcept { return aliases_; }     // by folded text
   std::optional<std::uint32_t> find(std::string_view id) const noexcept;
 
  private:

@@ -37,14 +37,14 @@ enum class LetterCase : std::uint8_t { none, lower, upper };
 LetterCase letter_case(char32_t cp) noexcept;
 
 // The text as the matcher compares it: lower-cased, accents removed, typographic apostrophes as
-// ', dashes as -, each run of white space as one space (or one '\n' when the run holds a blank
-// line, which no alias contains, so no match crosses a paragraph). Per folded byte it keeps the
-// original byte offset it came from and the letter case of the original character.
+// ', dashes as -, each run of white space as one space, or as '\n' when the run holds a blank
+// line (two line feeds): no alias contains '\n', so no match crosses a paragraph. Each folded
+// byte keeps the original byte offset it came from and the letter case of the original character.
+// Offsets are 32-bit: one document may be up to 4 GiB.
 struct FoldedText {
   std::string bytes;
   std::vector<std::uint32_t> origin;       // origin[i]: offset in the original text; size bytes+1
   std::vector<LetterCase> letter_cases;    // case of the original character, on its first byte
-  std::vector<bool> starts_char;           // true where a folded character starts
 
   void clear() noexcept;
 };

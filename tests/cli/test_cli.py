@@ -130,7 +130,8 @@ class Counting(CliTestCase):
             self.assertEqual(graph["graph"]["window"], window)
             weights[window] = {(l["source"], l["target"]): l["weight"] for l in graph["links"]}
         self.assertEqual(weights["sentence"], {("CHN", "IRN"): 1})
-        self.assertEqual(weights["paragraph"], {("CHN", "IRN"): 1, ("CHN", "ITA"): 1, ("IRN", "ITA"): 1})
+        self.assertEqual(weights["paragraph"], {("CHN", "IRN"): 1, ("CHN", "ITA"): 1, ("IRN", "ITA"): 1,
+                                                ("CHN", "DEU"): 1})
         self.assertEqual(weights["document"][("CHN", "DEU")], 1)
         self.assertEqual(len(weights["document"]), 6)
 

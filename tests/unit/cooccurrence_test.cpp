@@ -1,0 +1,300 @@
+// Unit tests for cooccurrence.hpp: MentionCounter on hand-built mentions and segmentations.
+#include "comention/cooccurrence.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+namespace {
+
+using comention::Counts;
+using comention::MentionCounter;
+using comention::Mention;
+using comention::Segmentation;
+using comention::Window;
+
+// Entity indices, as if into a gazetteer sorted by id.
+constexpr std::uint32_t CHN = 0;
+constexpr std::uint32_t IRN = 1;
+constexpr std::uint32_t RUS = 2;
+constexpr std::uint32_t USA = 3;
+constexpr std::size_t kEntities = 4;
+
+struct SentenceSpec {
+  std::uint32_t paragraph;
+  std::vector<std::uint32_t> entities;  // mentioned in this order
+};
+
+struct Document {
+  Segmentation segmentation;
+  std::vector<Mention> mentions;
+};
+
+// A document of consecutive sentences, 100 bytes each; paragraphs numbered from 0 in order.
+Document make_document(std::initializer_list<SentenceSpec> sentences) {
+  Document doc;
+  std::size_t offset = 0;
+  std::uint32_t sentence_index = 0;
+  for (const SentenceSpec& sentence : sentences) {
+    if (sentence.paragraph == doc.segmentation.paragraphs.size()) {
+      doc.segmentation.paragraphs.push_back({offset, offset + 100});
+    }
+    REQUIRE(sentence.paragraph + 1 == doc.segmentation.paragraphs.size());
+    doc.segmentation.paragraphs.back().end = offset + 100;
+    doc.segmentation.sentences.push_back({offset, offset + 100});
+    doc.segmentation.sentence_paragraph.push_back(sentence.paragraph);
+    std::size_t start = offset;
+    for (const std::uint32_t entity : sentence.entities) {
+      doc.mentions.push_back(Mention{entity, start, start + 5, sentence.paragraph, sentence_index});
+      start += 10;
+    }
+    offset += 100;
+    ++sentence_index;
+  }
+  return doc;
+}
+
+// The document drawn in the first test.
+Document document_a() {
+  return make_document({
+      {0, {CHN, CHN, CHN, IRN}},  // s0
+      {0, {CHN, IRN}},            // s1
+      {0, {CHN}},                 // s2
+      {1, {IRN, USA}},            // s3
+      {2, {CHN, IRN, RUS}},       // s4
+  });
+}
+
+Document document_b() {
+  return make_document({
+      {0, {IRN, CHN}},
+      {0, {USA}},
+  });
+}
+
+Document document_c() {
+  return make_document({
+      {0, {RUS, USA, RUS}},
+      {1, {CHN}},
+  });
+}
+
+Counts count(Window window, std::initializer_list<Document> documents) {
+  MentionCounter counter(kEntities, window);
+  for (const Document& doc : documents) counter.add_document(doc.mentions, doc.segmentation);
+  return counter.counts();
+}
+
+// The edge between a and b, or a zero count when there is none.
+comention::EdgeCount edge(const Counts& counts, std::uint32_t a, std::uint32_t b) {
+  const auto it = counts.edges.find(comention::edge_key(a, b));
+  return it == counts.edges.end() ? comention::EdgeCount{} : it->second;
+}
+
+std::uint64_t weight(const Counts& counts, std::uint32_t a, std::uint32_t b) {
+  return edge(counts, a, b).weight;
+}
+
+void check_equal(const Counts& actual, const Counts& expected) {
+  CHECK(actual.documents == expected.documents);
+  CHECK(actual.paragraphs == expected.paragraphs);
+  CHECK(actual.sentences == expected.sentences);
+  CHECK(actual.mentions == expected.mentions);
+  REQUIRE(actual.nodes.size() == expected.nodes.size());
+  for (std::size_t i = 0; i < expected.nodes.size(); ++i) {
+    CAPTURE(i);
+    CHECK(actual.nodes[i].mentions == expected.nodes[i].mentions);
+    CHECK(actual.nodes[i].documents == expected.nodes[i].documents);
+  }
+  REQUIRE(actual.edges.size() == expected.edges.size());
+  for (const auto& [key, count] : expected.edges) {
+    CAPTURE(key);
+    const auto it = actual.edges.find(key);
+    REQUIRE(it != actual.edges.end());
+    CHECK(it->second.weight == count.weight);
+    CHECK(it->second.documents == count.documents);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("cooccurrence") {
+
+TEST_CASE("sentence window: an edge's weight is the number of sentences naming both") {
+  // Document A, sentence window:
+  //
+  //   s0: CHN CHN CHN IRN   s1: CHN IRN   s2: CHN     (paragraph 0)
+  //   s3: IRN USA                                     (paragraph 1)
+  //   s4: CHN IRN RUS                                 (paragraph 2)
+  //
+  //              3             1
+  //       CHN -------- IRN -------- USA
+  //          \         /
+  //         1 \       / 1
+  //            \     /
+  //              RUS
+  const Counts counts = count(Window::sentence, {document_a()});
+  CHECK(counts.edges.size() == 4);
+  CHECK(weight(counts, CHN, IRN) == 3);
+  CHECK(weight(counts, IRN, USA) == 1);
+  CHECK(weight(counts, CHN, RUS) == 1);
+  CHECK(weight(counts, IRN, RUS) == 1);
+  CHECK(weight(counts, CHN, USA) == 0);
+  CHECK(weight(counts, RUS, USA) == 0);
+}
+
+TEST_CASE("an entity named three times in one sentence with another adds 1, not 3") {
+  const Counts counts = count(Window::sentence, {make_document({{0, {CHN, CHN, IRN, CHN}}})});
+  CHECK(weight(counts, CHN, IRN) == 1);
+  CHECK(counts.nodes[CHN].mentions == 3);
+  CHECK(counts.nodes[IRN].mentions == 1);
+}
+
+TEST_CASE("an entity never pairs with itself") {
+  const Counts alone = count(Window::sentence, {make_document({{0, {CHN, CHN, CHN}}, {0, {IRN}}})});
+  CHECK(alone.edges.empty());
+  CHECK(alone.nodes[CHN].mentions == 3);
+
+  for (const Window window : {Window::sentence, Window::paragraph, Window::document}) {
+    const Counts counts = count(window, {document_a(), document_b(), document_c()});
+    for (const auto& [key, edge_count] : counts.edges) {
+      CHECK(comention::edge_key_low(key) != comention::edge_key_high(key));
+      CHECK(edge_count.weight > 0);
+    }
+  }
+}
+
+TEST_CASE("node counts hold mentions and the documents that name the entity") {
+  const Counts counts = count(Window::sentence, {document_a(), document_b()});
+  CHECK(counts.nodes.size() == kEntities);
+  CHECK(counts.nodes[CHN].mentions == 7);
+  CHECK(counts.nodes[CHN].documents == 2);
+  CHECK(counts.nodes[IRN].mentions == 5);
+  CHECK(counts.nodes[IRN].documents == 2);
+  CHECK(counts.nodes[RUS].mentions == 1);
+  CHECK(counts.nodes[RUS].documents == 1);
+  CHECK(counts.nodes[USA].mentions == 2);
+  CHECK(counts.nodes[USA].documents == 2);
+}
+
+TEST_CASE("edge documents count each document once however many windows it has") {
+  const Counts one = count(Window::sentence, {document_a()});
+  CHECK(edge(one, CHN, IRN).weight == 3);
+  CHECK(edge(one, CHN, IRN).documents == 1);
+
+  const Counts two = count(Window::sentence, {document_a(), document_b()});
+  CHECK(edge(two, CHN, IRN).weight == 4);
+  CHECK(edge(two, CHN, IRN).documents == 2);
+  CHECK(edge(two, IRN, USA).weight == 1);
+  CHECK(edge(two, IRN, USA).documents == 1);
+}
+
+TEST_CASE("sentence, paragraph and document windows give different weights on one document") {
+  const Counts sentence = count(Window::sentence, {document_a()});
+  const Counts paragraph = count(Window::paragraph, {document_a()});
+  const Counts document = count(Window::document, {document_a()});
+
+  // CHN and IRN share sentences s0, s1, s4; paragraphs 0 and 2; one document.
+  CHECK(weight(sentence, CHN, IRN) == 3);
+  CHECK(weight(paragraph, CHN, IRN) == 2);
+  CHECK(weight(document, CHN, IRN) == 1);
+
+  // CHN and USA never share a sentence or a paragraph, only the document.
+  CHECK(weight(sentence, CHN, USA) == 0);
+  CHECK(weight(paragraph, CHN, USA) == 0);
+  CHECK(weight(document, CHN, USA) == 1);
+
+  CHECK(sentence.edges.size() == 4);
+  CHECK(paragraph.edges.size() == 4);
+  CHECK(document.edges.size() == 6);  // every pair of the four entities
+  for (const auto& [key, edge_count] : document.edges) CHECK(edge_count.weight == 1);
+
+  // Node counts do not depend on the window.
+  for (std::uint32_t i = 0; i < kEntities; ++i) {
+    CHECK(sentence.nodes[i].mentions == document.nodes[i].mentions);
+    CHECK(paragraph.nodes[i].mentions == document.nodes[i].mentions);
+  }
+}
+
+TEST_CASE("a paragraph window joins sentences of one paragraph only") {
+  const Document doc = make_document({{0, {CHN}}, {0, {IRN}}, {1, {USA}}});
+  CHECK(count(Window::sentence, {doc}).edges.empty());
+  const Counts paragraph = count(Window::paragraph, {doc});
+  CHECK(paragraph.edges.size() == 1);
+  CHECK(weight(paragraph, CHN, IRN) == 1);
+  CHECK(count(Window::document, {doc}).edges.size() == 3);
+}
+
+TEST_CASE("counts hold the totals of documents, paragraphs, sentences and mentions") {
+  const Counts counts = count(Window::sentence, {document_a(), document_b()});
+  CHECK(counts.documents == 2);
+  CHECK(counts.paragraphs == 4);
+  CHECK(counts.sentences == 7);
+  CHECK(counts.mentions == 15);
+}
+
+TEST_CASE("a document without mentions counts as a document and adds nothing else") {
+  MentionCounter counter(kEntities, Window::sentence);
+  const Document empty = make_document({{0, {}}, {1, {}}});
+  counter.add_document(empty.mentions, empty.segmentation);
+  CHECK(counter.counts().documents == 1);
+  CHECK(counter.counts().paragraphs == 2);
+  CHECK(counter.counts().sentences == 2);
+  CHECK(counter.counts().mentions == 0);
+  CHECK(counter.counts().edges.empty());
+  for (const auto& node : counter.counts().nodes) {
+    CHECK(node.mentions == 0);
+    CHECK(node.documents == 0);
+  }
+  CHECK(counter.window() == Window::sentence);
+}
+
+TEST_CASE("Counts::merge equals counting everything in one counter") {
+  for (const Window window : {Window::sentence, Window::paragraph, Window::document}) {
+    CAPTURE(comention::to_string(window));
+    const Counts all = count(window, {document_a(), document_b(), document_c()});
+
+    Counts merged = count(window, {document_a()});
+    merged.merge(count(window, {document_b(), document_c()}));
+    check_equal(merged, all);
+
+    Counts reversed = count(window, {document_c()});
+    reversed.merge(count(window, {document_b()}));
+    reversed.merge(count(window, {document_a()}));
+    check_equal(reversed, all);
+  }
+}
+
+TEST_CASE("merging into empty Counts copies the other counts") {
+  const Counts source = count(Window::sentence, {document_a()});
+  Counts target;
+  target.merge(source);
+  check_equal(target, source);
+}
+
+TEST_CASE("edge_key is the same for both orders and splits into low and high") {
+  CHECK(comention::edge_key(3, 7) == comention::edge_key(7, 3));
+  const std::uint64_t key = comention::edge_key(9, 2);
+  CHECK(comention::edge_key_low(key) == 2);
+  CHECK(comention::edge_key_high(key) == 9);
+  CHECK(comention::edge_key(0, 1) != comention::edge_key(1, 2));
+  CHECK(comention::edge_key(0, 4294967295U) < comention::edge_key(1, 2));
+}
+
+TEST_CASE("parse_window reads the three window names and to_string writes them") {
+  CHECK(comention::parse_window("sentence") == Window::sentence);
+  CHECK(comention::parse_window("paragraph") == Window::paragraph);
+  CHECK(comention::parse_window("document") == Window::document);
+  for (const Window window : {Window::sentence, Window::paragraph, Window::document}) {
+    CHECK(comention::parse_window(comention::to_string(window)) == window);
+  }
+  CHECK(comention::to_string(Window::paragraph) == "paragraph");
+  CHECK_FALSE(comention::parse_window("").has_value());
+  CHECK_FALSE(comention::parse_window("sentences").has_value());
+  CHECK_FALSE(comention::parse_window("line").has_value());
+}
+
+}  // TEST_SUITE

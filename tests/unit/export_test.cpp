@@ -1,0 +1,297 @@
+// Unit tests for export.hpp: node-link JSON, Graphviz DOT, and output format names.
+#include "comention/export.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "comention/gazetteer.hpp"
+#include "comention/graph.hpp"
+
+namespace {
+
+using comention::CoMentionGraph;
+using comention::Counts;
+using comention::OutputFormat;
+using Json = nlohmann::json;
+
+const comention::Gazetteer& gazetteer() {
+  static const comention::Gazetteer instance = [] {
+    comention::GazetteerBuilder builder;
+    builder.add_text(
+        "entity\tCHN\tcountry\tChina\tiso2=CN\tiso3=CHN\tregion=Asia\n"
+        "entity\tIRN\tcountry\tIran\tiso2=IR\tiso3=IRN\tregion=Asia\n"
+        "entity\tNER\tcountry\tNiger\tiso2=NE\tiso3=NER\tregion=Africa\n"
+        "entity\tWHO\torganization\tWorld Health Organization\n",
+        "export_test.tsv");
+    return builder.build();
+  }();
+  return instance;
+}
+
+// CHN -3- IRN, CHN -1- WHO, and NER alone:
+//
+//        3              1
+//   IRN ---- CHN ------------ WHO        NER
+CoMentionGraph small_graph(comention::Window window = comention::Window::paragraph) {
+  const auto& g = gazetteer();
+  Counts counts;
+  counts.nodes.resize(g.entities().size());
+  counts.nodes[*g.find("CHN")] = {5, 3};
+  counts.nodes[*g.find("IRN")] = {3, 2};
+  counts.nodes[*g.find("NER")] = {1, 1};
+  counts.nodes[*g.find("WHO")] = {2, 1};
+  counts.edges[comention::edge_key(*g.find("CHN"), *g.find("IRN"))] = {3, 2};
+  counts.edges[comention::edge_key(*g.find("WHO"), *g.find("CHN"))] = {1, 1};
+  counts.documents = 4;
+  counts.paragraphs = 9;
+  counts.sentences = 17;
+  counts.mentions = 11;
+  return comention::build_graph(counts, g, window);
+}
+
+std::string json_text(const CoMentionGraph& graph) {
+  std::ostringstream out;
+  comention::write_json(graph, out);
+  return out.str();
+}
+
+std::string dot_text(const CoMentionGraph& graph) {
+  std::ostringstream out;
+  comention::write_dot(graph, out);
+  return out.str();
+}
+
+bool has_key_anywhere(const Json& value, std::string_view key) {
+  if (value.is_object()) {
+    for (const auto& [name, child] : value.items()) {
+      if (name == key || has_key_anywhere(child, key)) return true;
+    }
+  } else if (value.is_array()) {
+    for (const auto& child : value) {
+      if (has_key_anywhere(child, key)) return true;
+    }
+  }
+  return false;
+}
+
+const Json& node_named(const Json& document, std::string_view id) {
+  for (const auto& node : document.at("nodes")) {
+    if (node.at("id") == id) return node;
+  }
+  FAIL("no node " << std::string(id));
+  throw;  // unreachable: FAIL throws
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+// The line of a DOT text that declares node `id` (its attribute list may span lines).
+std::string dot_statement(const std::string& dot, const std::string& start) {
+  const auto begin = dot.find("\t" + start + "\t");
+  if (begin == std::string::npos) return {};
+  const auto end = dot.find("];", begin);
+  return dot.substr(begin, end == std::string::npos ? std::string::npos : end - begin + 2);
+}
+
+}  // namespace
+
+TEST_SUITE("export") {
+
+TEST_CASE("write_json writes an undirected, simple node-link graph") {
+  const Json document = Json::parse(json_text(small_graph()));
+  CHECK(document.at("directed") == false);
+  CHECK(document.at("multigraph") == false);
+  REQUIRE(document.at("graph").is_object());
+  REQUIRE(document.at("nodes").is_array());
+  REQUIRE(document.at("links").is_array());
+}
+
+TEST_CASE("write_json records the window and totals as graph metadata") {
+  const Json meta = Json::parse(json_text(small_graph(comention::Window::paragraph))).at("graph");
+  CHECK(meta.at("window") == "paragraph");
+  CHECK(meta.at("documents") == 4);
+  CHECK(meta.at("paragraphs") == 9);
+  CHECK(meta.at("sentences") == 17);
+  CHECK(meta.at("mentions") == 11);
+  CHECK(meta.at("nodes") == 4);
+  CHECK(meta.at("edges") == 2);
+  CHECK(meta.at("components") == 2);
+  CHECK(meta.at("generator") == std::string(comention::generator_name()));
+
+  const Json sentence = Json::parse(json_text(small_graph(comention::Window::sentence))).at("graph");
+  CHECK(sentence.at("window") == "sentence");
+}
+
+TEST_CASE("write_json nodes carry id, label, category, codes, counts and measures") {
+  const Json document = Json::parse(json_text(small_graph()));
+  const Json& nodes = document.at("nodes");
+  REQUIRE(nodes.size() == 4);
+  CHECK(nodes[0].at("id") == "CHN");
+  CHECK(nodes[1].at("id") == "IRN");
+  CHECK(nodes[2].at("id") == "NER");
+  CHECK(nodes[3].at("id") == "WHO");
+  for (const auto& node : nodes) {
+    CAPTURE(node.dump());
+    for (const char* key : {"id", "label", "category", "mentions", "documents", "degree", "strength", "component"}) {
+      CAPTURE(key);
+      CHECK(node.contains(key));
+    }
+  }
+
+  const Json& china = node_named(document, "CHN");
+  CHECK(china.at("label") == "China");
+  CHECK(china.at("category") == "country");
+  CHECK(china.at("iso2") == "CN");
+  CHECK(china.at("iso3") == "CHN");
+  CHECK(china.at("mentions") == 5);
+  CHECK(china.at("documents") == 3);
+  CHECK(china.at("degree") == 2);
+  CHECK(china.at("strength") == 4);
+  CHECK(china.at("component") == 0);
+
+  const Json& niger = node_named(document, "NER");
+  CHECK(niger.at("iso2") == "NE");
+  CHECK(niger.at("degree") == 0);
+  CHECK(niger.at("component") == 1);
+
+  const Json& who = node_named(document, "WHO");
+  CHECK(who.at("label") == "World Health Organization");
+  CHECK(who.at("category") == "organization");
+  CHECK(who.at("strength") == 1);
+  CHECK(who.at("component") == 0);
+}
+
+TEST_CASE("write_json never writes a type key, which sigma.js reserves") {
+  const Json document = Json::parse(json_text(small_graph()));
+  CHECK_FALSE(has_key_anywhere(document, "type"));
+  CHECK(has_key_anywhere(document, "category"));  // the check above can find keys
+}
+
+TEST_CASE("write_json links carry source, target, weight and documents") {
+  const Json links = Json::parse(json_text(small_graph())).at("links");
+  REQUIRE(links.size() == 2);
+  CHECK(links[0].at("source") == "CHN");
+  CHECK(links[0].at("target") == "IRN");
+  CHECK(links[0].at("weight") == 3);
+  CHECK(links[0].at("documents") == 2);
+  CHECK(links[1].at("source") == "CHN");
+  CHECK(links[1].at("target") == "WHO");
+  CHECK(links[1].at("weight") == 1);
+  CHECK(links[1].at("documents") == 1);
+}
+
+TEST_CASE("write_json is deterministic") {
+  const CoMentionGraph graph = small_graph();
+  const std::string first = json_text(graph);
+  CHECK(first == json_text(graph));
+  CHECK(first == json_text(small_graph()));
+  CHECK(first.back() == '\n');
+}
+
+TEST_CASE("write_json of an empty graph has empty node and link lists") {
+  Counts counts;
+  counts.nodes.resize(gazetteer().entities().size());
+  const Json document =
+      Json::parse(json_text(comention::build_graph(counts, gazetteer(), comention::Window::sentence)));
+  CHECK(document.at("nodes").empty());
+  CHECK(document.at("links").empty());
+  CHECK(document.at("graph").at("components") == 0);
+}
+
+TEST_CASE("write_dot writes a strict undirected graph with the edges") {
+  const std::string dot = dot_text(small_graph());
+  CHECK(dot.starts_with("strict graph"));
+  CHECK(contains(dot, "CHN -- IRN"));
+  CHECK(contains(dot, "CHN -- WHO"));
+  CHECK_FALSE(contains(dot, "IRN -- WHO"));
+  CHECK_FALSE(contains(dot, "->"));
+}
+
+TEST_CASE("write_dot gives edges a weight, a pen width and a tooltip") {
+  const std::string dot = dot_text(small_graph());
+  CHECK(contains(dot, "penwidth"));
+  CHECK(contains(dot, "tooltip"));
+  const std::string heavy = dot_statement(dot, "CHN -- IRN");
+  CAPTURE(heavy);
+  CHECK(contains(heavy, "weight=3"));
+  CHECK(contains(heavy, "penwidth=6.00"));  // the heaviest edge gets the widest pen
+  const std::string light = dot_statement(dot, "CHN -- WHO");
+  CAPTURE(light);
+  CHECK(contains(light, "penwidth=1.00"));
+}
+
+TEST_CASE("write_dot draws organizations as boxes and labels nodes from the gazetteer") {
+  const std::string dot = dot_text(small_graph());
+  const std::string who = dot_statement(dot, "WHO");
+  CAPTURE(who);
+  CHECK(contains(who, "shape=box"));
+  CHECK(contains(who, "World Health Organization"));
+  const std::string china = dot_statement(dot, "CHN");
+  CAPTURE(china);
+  CHECK(contains(china, "label=China"));
+  CHECK_FALSE(contains(china, "shape=box"));
+  CHECK(contains(dot, "NER"));  // isolated nodes are written too
+}
+
+TEST_CASE("write_dot tooltips give the counts and the window") {
+  const std::string dot = dot_text(small_graph(comention::Window::paragraph));
+  const std::string china = dot_statement(dot, "CHN");
+  CAPTURE(china);
+  CHECK(contains(china, "5 mentions in 3 documents"));
+  const std::string edge = dot_statement(dot, "CHN -- IRN");
+  CAPTURE(edge);
+  CHECK(contains(edge, "together in 3 paragraphs in 2 documents"));
+  const std::string light = dot_statement(dot, "CHN -- WHO");
+  CAPTURE(light);
+  CHECK(contains(light, "together in 1 paragraph in 1 document\""));
+}
+
+TEST_CASE("write_dot is deterministic") {
+  const CoMentionGraph graph = small_graph();
+  CHECK(dot_text(graph) == dot_text(graph));
+  CHECK(dot_text(graph) == dot_text(small_graph()));
+}
+
+TEST_CASE("write_graph writes the format asked for") {
+  const CoMentionGraph graph = small_graph();
+  std::ostringstream json;
+  comention::write_graph(graph, OutputFormat::json, json);
+  CHECK(json.str() == json_text(graph));
+  std::ostringstream dot;
+  comention::write_graph(graph, OutputFormat::dot, dot);
+  CHECK(dot.str() == dot_text(graph));
+}
+
+TEST_CASE("format_for_path picks the format from the file extension") {
+  CHECK(comention::format_for_path("graph.dot") == OutputFormat::dot);
+  CHECK(comention::format_for_path("out/graph.gv") == OutputFormat::dot);
+  CHECK(comention::format_for_path("graph.json") == OutputFormat::json);
+  CHECK(comention::format_for_path("/tmp/x.y/graph.json") == OutputFormat::json);
+  CHECK_FALSE(comention::format_for_path("graph").has_value());
+  CHECK_FALSE(comention::format_for_path("graph.txt").has_value());
+  CHECK_FALSE(comention::format_for_path("dir.json/graph").has_value());
+  CHECK_FALSE(comention::format_for_path("").has_value());
+}
+
+TEST_CASE("parse_output_format reads format names and to_string writes them") {
+  CHECK(comention::parse_output_format("dot") == OutputFormat::dot);
+  CHECK(comention::parse_output_format("gv") == OutputFormat::dot);
+  CHECK(comention::parse_output_format("json") == OutputFormat::json);
+  CHECK_FALSE(comention::parse_output_format("graphml").has_value());
+  CHECK_FALSE(comention::parse_output_format("").has_value());
+  for (const OutputFormat format : {OutputFormat::dot, OutputFormat::json}) {
+    CHECK(comention::parse_output_format(comention::to_string(format)) == format);
+  }
+}
+
+TEST_CASE("generator_name names comention and its version") {
+  CHECK(std::string_view(comention::generator_name()).starts_with("comention "));
+  CHECK(comention::generator_name().size() > std::string_view("comention ").size());
+}
+
+}  // TEST_SUITE

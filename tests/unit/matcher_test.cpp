@@ -1,0 +1,442 @@
+// Unit tests for matcher.hpp. The core behaviour runs on a small inline gazetteer, so that it does
+// not depend on the data files; a few tests at the end use Gazetteer::builtin() for real names.
+#include "comention/matcher.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "comention/gazetteer.hpp"
+
+namespace {
+
+using comention::Gazetteer;
+using comention::GazetteerBuilder;
+using comention::MatchOptions;
+using comention::Matcher;
+using comention::MatchScratch;
+using comention::Mention;
+
+constexpr std::string_view kGazetteer =
+    "entity\tNER\tcountry\tNiger\n"
+    "alias\tNER\tNiger\n"
+    "entity\tNGA\tcountry\tNigeria\n"
+    "alias\tNGA\tNigeria\n"
+    "entity\tOMN\tcountry\tOman\n"
+    "alias\tOMN\tOman\n"
+    "entity\tROU\tcountry\tRomania\n"
+    "alias\tROU\tRomania\n"
+    "entity\tIND\tcountry\tIndia\n"
+    "alias\tIND\tIndia\n"
+    "alias\tIND\tIndian\n"
+    "stop\tIndian Ocean\n"
+    "entity\tDMA\tcountry\tDominica\n"
+    "alias\tDMA\tDominica\n"
+    "entity\tDOM\tcountry\tDominican Republic\n"
+    "alias\tDOM\tDominican Republic\n"
+    "entity\tPNG\tcountry\tPapua New Guinea\n"
+    "alias\tPNG\tPapua New Guinea\n"
+    "entity\tGIN\tcountry\tGuinea\n"
+    "alias\tGIN\tGuinea\n"
+    "entity\tGNB\tcountry\tGuinea-Bissau\n"
+    "alias\tGNB\tGuinea-Bissau\n"
+    "entity\tSDN\tcountry\tSudan\n"
+    "alias\tSDN\tSudan\n"
+    "entity\tSSD\tcountry\tSouth Sudan\n"
+    "alias\tSSD\tSouth Sudan\n"
+    "entity\tCOD\tcountry\tDR Congo\n"
+    "alias\tCOD\tDemocratic Republic of the Congo\n"
+    "entity\tCOG\tcountry\tRepublic of the Congo\n"
+    "alias\tCOG\tCongo\n"
+    "alias\tCOG\tRepublic of the Congo\n"
+    "entity\tUSA\tcountry\tUnited States\n"
+    "alias\tUSA\tUnited States\n"
+    "alias\tUSA\tAmerican\n"
+    "alias\tUSA\tU.S.\texact\n"
+    "alias\tUSA\tUS\texact\n"
+    "entity\tOAS\torganization\tOAS\n"
+    "alias\tOAS\tOrganization of American States\n"
+    "entity\tCHN\tcountry\tChina\n"
+    "alias\tCHN\tChina\n"
+    "alias\tCHN\tSino\n"
+    "entity\tIRN\tcountry\tIran\n"
+    "alias\tIRN\tIran\n"
+    "entity\tWHO\torganization\tWHO\n"
+    "alias\tWHO\tWHO\texact\n"
+    "entity\tCIV\tcountry\tIvory Coast\n"
+    "alias\tCIV\tC\xC3\xB4te d'Ivoire\n"
+    "entity\tBFA\tcountry\tBurkina Faso\n"
+    "alias\tBFA\tBurkina Faso\n"
+    "entity\tTUR\tcountry\tT\xC3\xBCrkiye\n"
+    "alias\tTUR\tT\xC3\xBCrkiye\n"
+    "entity\tZAF\tcountry\tSouth Africa\n"
+    "alias\tZAF\tsouth africa\tany\n";
+
+const Gazetteer& small_gazetteer() {
+  static const Gazetteer gazetteer = [] {
+    GazetteerBuilder builder;
+    builder.add_text(kGazetteer, "matcher_test.tsv");
+    return builder.build();
+  }();
+  return gazetteer;
+}
+
+// A mention as the tests compare it: entity id and the surface text it covers.
+struct Found {
+  std::string id;
+  std::string surface;
+  std::size_t start;
+  std::size_t end;
+};
+
+std::vector<Found> find_in(const Gazetteer& gazetteer, std::string_view text, MatchOptions options = {}) {
+  const Matcher matcher(gazetteer, options);
+  MatchScratch scratch;
+  std::vector<Mention> mentions;
+  matcher.find_mentions(text, scratch, mentions);
+  std::vector<Found> found;
+  for (const Mention& mention : mentions) {
+    REQUIRE(mention.start < mention.end);
+    REQUIRE(mention.end <= text.size());
+    found.push_back({gazetteer.entities()[mention.entity].id,
+                     std::string(text.substr(mention.start, mention.end - mention.start)),
+                     mention.start, mention.end});
+  }
+  return found;
+}
+
+std::vector<Found> find(std::string_view text, MatchOptions options = {}) {
+  return find_in(small_gazetteer(), text, options);
+}
+
+// The ids found, in order, joined by spaces: compact to compare.
+std::string ids(const std::vector<Found>& found) {
+  std::string joined;
+  for (const Found& f : found) {
+    if (!joined.empty()) joined += ' ';
+    joined += f.id;
+  }
+  return joined;
+}
+
+std::string ids(std::string_view text, MatchOptions options = {}) { return ids(find(text, options)); }
+
+MatchOptions ignoring_case() {
+  MatchOptions options;
+  options.ignore_case = true;
+  return options;
+}
+
+}  // namespace
+
+TEST_SUITE("matcher") {
+
+TEST_CASE("a mention reports entity and byte offsets of the original text") {
+  const auto found = find("Talks in Iran and China.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].id == "IRN");
+  CHECK(found[0].start == 9);
+  CHECK(found[0].end == 13);
+  CHECK(found[1].id == "CHN");
+  CHECK(found[1].start == 18);
+  CHECK(found[1].end == 23);
+  CHECK(found[1].surface == "China");
+}
+
+TEST_CASE("find_mentions replaces the output and returns mentions in start order") {
+  const Matcher matcher(small_gazetteer());
+  MatchScratch scratch;
+  std::vector<Mention> mentions(3, Mention{0, 100, 200, 0, 0});
+  matcher.find_mentions("Oman, Iran, China, Oman", scratch, mentions);
+  REQUIRE(mentions.size() == 4);
+  for (std::size_t i = 1; i < mentions.size(); ++i) CHECK(mentions[i - 1].end <= mentions[i].start);
+  matcher.find_mentions("nothing here", scratch, mentions);
+  CHECK(mentions.empty());
+}
+
+TEST_CASE("a matcher with its scratch gives the same result when reused") {
+  const Matcher matcher(small_gazetteer());
+  MatchScratch scratch;
+  std::vector<Mention> first;
+  std::vector<Mention> second;
+  matcher.find_mentions("A long text naming C\xC3\xB4te d'Ivoire, Iran and the WHO.", scratch, first);
+  matcher.find_mentions("Iran", scratch, second);
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].start == 0);
+  CHECK(second[0].end == 4);
+  matcher.find_mentions("A long text naming C\xC3\xB4te d'Ivoire, Iran and the WHO.", scratch, second);
+  REQUIRE(second.size() == first.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].entity == second[i].entity);
+    CHECK(first[i].start == second[i].start);
+    CHECK(first[i].end == second[i].end);
+  }
+}
+
+TEST_CASE("names match whole words only") {
+  CHECK(ids("Nigeria") == "NGA");
+  CHECK(ids("Niger") == "NER");
+  CHECK(ids("Nigeria and Niger") == "NGA NER");
+  CHECK(ids("Nigerian officials") == "");
+  CHECK(ids("Romania") == "ROU");
+  CHECK(ids("Romanians in Oman") == "OMN");
+  CHECK(ids("Indiana") == "");
+  CHECK(ids("India and Indiana") == "IND");
+  CHECK(ids("Dominica") == "DMA");
+  CHECK(ids("Dominican Republic") == "DOM");
+  CHECK(ids("Dominican rum") == "");
+  CHECK(ids("Chinatown") == "");
+  CHECK(ids("IranChina") == "");
+  CHECK(ids("2China") == "");
+}
+
+TEST_CASE("a word character of another script also continues a word") {
+  CHECK(ids("China\xC3\xA9") == "");       // Chinaé
+  CHECK(ids("\xD0\x94" "China") == "");     // ДChina
+  CHECK(ids("\xC3\xA9" "China") == "");     // éChina
+}
+
+TEST_CASE("the longest name at a position wins and nothing inside it matches") {
+  CHECK(ids("Papua New Guinea") == "PNG");
+  CHECK(ids("South Sudan and Sudan") == "SSD SDN");
+  CHECK(ids("Democratic Republic of the Congo") == "COD");
+  CHECK(ids("Republic of the Congo") == "COG");
+  CHECK(ids("Congo") == "COG");
+  CHECK(ids("Guinea-Bissau and Guinea") == "GNB GIN");
+  CHECK(ids("Organization of American States") == "OAS");
+  CHECK(ids("the American and the Organization of American States") == "USA OAS");
+}
+
+TEST_CASE("the leftmost match wins and matches never overlap") {
+  const auto found = find("South Sudan");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].surface == "South Sudan");
+  const auto nested = find("Papua New Guinea, Guinea");
+  REQUIRE(nested.size() == 2);
+  CHECK(nested[0].id == "PNG");
+  CHECK(nested[0].surface == "Papua New Guinea");
+  CHECK(nested[1].id == "GIN");
+  CHECK(nested[1].start == 18);
+}
+
+TEST_CASE("a longer name that fails at a word boundary falls back to the shorter one") {
+  // The trie follows "Guinea-" toward Guinea-Bissau, fails at 'C', and keeps "Guinea".
+  CHECK(ids("Guinea-Conakry") == "GIN");
+  const auto found = find("Guinea-Conakry");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].surface == "Guinea");
+  // "South Sudan" is followed by a letter, and no shorter name starts there.
+  CHECK(ids("South Sudanese") == "");
+}
+
+TEST_CASE("a stop phrase blocks the shorter names inside it") {
+  CHECK(ids("the Indian Ocean") == "");
+  CHECK(ids("the Indian ocean") == "");
+  CHECK(ids("the INDIAN OCEAN") == "");
+  CHECK(ids("Indian officials crossed the Indian Ocean to India") == "IND IND");
+  const auto found = find("Indian Ocean islands and India");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].surface == "India");
+  CHECK(found[0].start == 25);
+}
+
+TEST_CASE("the name rule wants the alias's capitals and accepts other letters in either case") {
+  CHECK(ids("China") == "CHN");
+  CHECK(ids("CHINA") == "CHN");
+  CHECK(ids("ChInA") == "CHN");
+  CHECK(ids("china") == "");
+  CHECK(ids("cHINA") == "");
+  CHECK(ids("south sudan") == "");
+  CHECK(ids("South sudan") == "");
+  CHECK(ids("SOUTH SUDAN") == "SSD");
+}
+
+TEST_CASE("the exact rule wants the case exactly as written") {
+  CHECK(ids("US") == "USA");
+  CHECK(ids("us") == "");
+  CHECK(ids("Us") == "");
+  CHECK(ids("uS") == "");
+  CHECK(ids("WHO") == "WHO");
+  CHECK(ids("who") == "");
+  CHECK(ids("Who") == "");
+  CHECK(ids("U.S.") == "USA");
+  CHECK(ids("u.s.") == "");
+  CHECK(ids("people who help us") == "");
+}
+
+TEST_CASE("the any rule matches in any case") {
+  CHECK(ids("south africa") == "ZAF");
+  CHECK(ids("South Africa") == "ZAF");
+  CHECK(ids("SOUTH AFRICA") == "ZAF");
+  CHECK(ids("sOuTh AfRiCa") == "ZAF");
+}
+
+TEST_CASE("ignore_case relaxes the name rule but not the exact rule") {
+  CHECK(ids("china", ignoring_case()) == "CHN");
+  CHECK(ids("cHINA", ignoring_case()) == "CHN");
+  CHECK(ids("papua new guinea", ignoring_case()) == "PNG");
+  CHECK(ids("the indian ocean and india", ignoring_case()) == "IND");
+  CHECK(ids("us", ignoring_case()) == "");
+  CHECK(ids("Us", ignoring_case()) == "");
+  CHECK(ids("who", ignoring_case()) == "");
+  CHECK(ids("US and WHO", ignoring_case()) == "USA WHO");
+}
+
+TEST_CASE("possessives match the name without the 's") {
+  const auto straight = find("China's envoy");
+  REQUIRE(straight.size() == 1);
+  CHECK(straight[0].id == "CHN");
+  CHECK(straight[0].surface == "China");
+
+  const auto curly = find("China\xE2\x80\x99s envoy");  // China’s
+  REQUIRE(curly.size() == 1);
+  CHECK(curly[0].id == "CHN");
+  CHECK(curly[0].surface == "China");
+  CHECK(curly[0].end == 5);
+
+  CHECK(ids("the WHO's chief") == "WHO");
+  CHECK(ids("the US' position") == "USA");
+}
+
+TEST_CASE("each part of a hyphenated compound is its own mention") {
+  const auto china_us = find("China-U.S. talks");
+  REQUIRE(china_us.size() == 2);
+  CHECK(china_us[0].id == "CHN");
+  CHECK(china_us[0].surface == "China");
+  CHECK(china_us[1].id == "USA");
+  CHECK(china_us[1].surface == "U.S.");
+
+  const auto us_china = find("US-China trade");
+  REQUIRE(us_china.size() == 2);
+  CHECK(us_china[0].id == "USA");
+  CHECK(us_china[0].surface == "US");
+  CHECK(us_china[1].id == "CHN");
+  CHECK(us_china[1].surface == "China");
+
+  const auto sino = find("Sino-American ties");
+  REQUIRE(sino.size() == 2);
+  CHECK(sino[0].id == "CHN");
+  CHECK(sino[0].surface == "Sino");
+  CHECK(sino[1].id == "USA");
+  CHECK(sino[1].surface == "American");
+
+  const auto dashed = find("Iran\xE2\x80\x93" "China");  // Iran–China, en dash
+  REQUIRE(dashed.size() == 2);
+  CHECK(dashed[0].surface == "Iran");
+  CHECK(dashed[1].surface == "China");
+}
+
+TEST_CASE("an alias ending in a period matches before the next word or sentence") {
+  const auto found = find("the U.S. said");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].surface == "U.S.");
+  CHECK(ids("in the U.S.") == "USA");
+  CHECK(ids("(U.S.)") == "USA");
+}
+
+TEST_CASE("accents and apostrophes do not matter: Cote d'Ivoire in every spelling") {
+  for (const std::string_view text :
+       {std::string_view("Cote d\xE2\x80\x99Ivoire"), std::string_view("C\xC3\xB4te d'Ivoire"),
+        std::string_view("C\xC3\xB4te d\xE2\x80\x99Ivoire"), std::string_view("COTE D'IVOIRE"),
+        std::string_view("Cote d'Ivoire")}) {
+    CAPTURE(text);
+    const auto found = find(text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == "CIV");
+    CHECK(found[0].start == 0);
+    CHECK(found[0].end == text.size());
+  }
+  CHECK(ids("cote d'ivoire") == "");  // the name rule still wants the capitals
+}
+
+TEST_CASE("a no-break space inside a name matches like a space") {
+  const std::string_view text = "in Burkina\xC2\xA0" "Faso today";
+  const auto found = find(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "BFA");
+  CHECK(found[0].surface == "Burkina\xC2\xA0" "Faso");
+  CHECK(ids("Burkina  \t Faso") == "BFA");
+  CHECK(ids("Burkina\nFaso") == "BFA");
+}
+
+TEST_CASE("no name matches across a blank line") {
+  CHECK(ids("Burkina\n\nFaso") == "");
+  CHECK(ids("Burkina\r\n\r\nFaso") == "");
+  CHECK(ids("Burkina\n   \nFaso") == "");
+}
+
+TEST_CASE("an en dash inside a name matches the alias's hyphen") {
+  const std::string_view text = "Guinea\xE2\x80\x93" "Bissau";  // Guinea–Bissau
+  const auto found = find(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "GNB");
+  CHECK(found[0].start == 0);
+  CHECK(found[0].end == text.size());
+}
+
+TEST_CASE("offsets stay in original bytes when multi-byte characters precede the match") {
+  const std::string_view istanbul = "\xC4\xB0\xC4\xB0\xC4\xB0 China";  // İİİ China
+  const auto after_dotted_i = find(istanbul);
+  REQUIRE(after_dotted_i.size() == 1);
+  CHECK(after_dotted_i[0].start == 7);
+  CHECK(after_dotted_i[0].end == 12);
+  CHECK(after_dotted_i[0].surface == "China");
+
+  const std::string_view text = "Leaders of T\xC3\xBCrkiye, C\xC3\xB4te d\xE2\x80\x99Ivoire and China met.";
+  const auto found = find(text);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].id == "TUR");
+  CHECK(found[0].surface == "T\xC3\xBCrkiye");
+  CHECK(found[0].start == 11);
+  CHECK(found[1].id == "CIV");
+  CHECK(found[1].surface == "C\xC3\xB4te d\xE2\x80\x99Ivoire");
+  CHECK(found[2].id == "CHN");
+  CHECK(found[2].surface == "China");
+  CHECK(found[2].start == text.find("China"));
+}
+
+TEST_CASE("offsets stay in original bytes after combining marks and collapsed white space") {
+  const std::string_view text = "Cafe\xCC\x81     and\xC2\xA0\xC2\xA0Iran";
+  const auto found = find(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].surface == "Iran");
+  CHECK(found[0].start == text.find("Iran"));
+}
+
+TEST_CASE("invalid UTF-8 around a name does not shift its offsets") {
+  const std::string_view text = "\xFF\xFE China \xC3";
+  const auto found = find(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].surface == "China");
+  CHECK(found[0].start == 3);
+}
+
+TEST_CASE("an empty gazetteer or an empty text finds nothing") {
+  const Gazetteer empty = GazetteerBuilder().build();
+  CHECK(find_in(empty, "China and Iran").empty());
+  CHECK(find("").empty());
+  CHECK(find("   \n\n  ").empty());
+}
+
+TEST_CASE("the built-in gazetteer finds real names") {
+  const Gazetteer& gazetteer = [] () -> const Gazetteer& {
+    static const Gazetteer builtin = Gazetteer::builtin();
+    return builtin;
+  }();
+  CHECK(ids(find_in(gazetteer, "Papua New Guinea")) == "PNG");
+  CHECK(ids(find_in(gazetteer, "the United States")) == "USA");
+  CHECK(ids(find_in(gazetteer, "China's envoy")) == "CHN");
+  CHECK(ids(find_in(gazetteer, "China\xE2\x80\x99s envoy")) == "CHN");
+  CHECK(ids(find_in(gazetteer, "South Sudan")) == "SSD");
+  CHECK(ids(find_in(gazetteer, "Nigeria and Niger")) == "NGA NER");
+  CHECK(ids(find_in(gazetteer, "Dominica and the Dominican Republic")) == "DMA DOM");
+  CHECK(ids(find_in(gazetteer, "C\xC3\xB4te d\xE2\x80\x99Ivoire")) == "CIV");
+  CHECK(ids(find_in(gazetteer, "Guinea\xE2\x80\x93" "Bissau")) == "GNB");
+  CHECK(ids(find_in(gazetteer, "T\xC3\xBCrkiye")) == "TUR");
+  CHECK(ids(find_in(gazetteer, "across the Indian Ocean")) == "");
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,221 @@
+// Unit tests for output.hpp: AtomicOutput writes a file whole or not at all.
+#include "comention/output.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "comention/error.hpp"
+
+// Prints vectors in failure messages ({"a", "b"}) instead of doctest's "{?}".
+namespace doctest {
+template <typename T>
+struct StringMaker<std::vector<T>> {
+  static String convert(const std::vector<T>& values) {
+    String out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out += ", ";
+      if constexpr (std::is_same_v<T, std::string>) {
+        out += String("\"") + String(values[i].c_str()) + String("\"");
+      } else {
+        out += toString(values[i]);
+      }
+    }
+    out += "}";
+    return out;
+  }
+};
+}  // namespace doctest
+
+namespace {
+
+namespace fs = std::filesystem;
+using comention::AtomicOutput;
+using comention::InputError;
+
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("comention-output-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string path(const std::string& relative) const { return (path_ / relative).string(); }
+
+  // Names of everything in the directory, hidden files included, sorted.
+  std::vector<std::string> listing() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path_)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+using Names = std::vector<std::string>;
+
+}  // namespace
+
+TEST_SUITE("output") {
+
+TEST_CASE("commit creates the file with the content and leaves no temporary file") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.json");
+  {
+    AtomicOutput out(path);
+    CHECK(out.path() == path);
+    out.stream() << "{\"nodes\": []}\n";
+    out.commit();
+  }
+  CHECK(read_file(path) == "{\"nodes\": []}\n");
+  CHECK(dir.listing() == Names{"graph.json"});
+}
+
+TEST_CASE("nothing appears at the path before commit") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.dot");
+  AtomicOutput out(path);
+  out.stream() << "strict graph {}\n";
+  CHECK_FALSE(fs::exists(path));
+  out.commit();
+  CHECK(fs::exists(path));
+}
+
+TEST_CASE("destruction without commit leaves no file and no temporary file") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.json");
+  {
+    AtomicOutput out(path);
+    out.stream() << "partial";
+  }
+  CHECK_FALSE(fs::exists(path));
+  CHECK(dir.listing().empty());
+}
+
+TEST_CASE("an exception before commit leaves an existing file untouched") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.json");
+  write_file(path, "old content\n");
+  try {
+    AtomicOutput out(path);
+    out.stream() << "new content that must not appear\n";
+    throw std::runtime_error("failure while writing");
+  } catch (const std::runtime_error&) {
+  }
+  CHECK(read_file(path) == "old content\n");
+  CHECK(dir.listing() == Names{"graph.json"});
+}
+
+TEST_CASE("commit replaces an existing file") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.json");
+  write_file(path, "a much longer old content that must disappear entirely\n");
+  {
+    AtomicOutput out(path);
+    out.stream() << "new\n";
+    out.commit();
+  }
+  CHECK(read_file(path) == "new\n");
+  CHECK(dir.listing() == Names{"graph.json"});
+}
+
+TEST_CASE("a committed file is an ordinary file that honours the umask") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.json");
+  const mode_t previous = ::umask(022);
+  {
+    AtomicOutput out(path);
+    out.stream() << "x";
+    out.commit();
+  }
+  ::umask(previous);
+  const auto perms = fs::status(path).permissions();
+  CHECK(perms == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                  fs::perms::others_read));
+}
+
+TEST_CASE("a path in a missing directory is an InputError naming it") {
+  const TempDir dir;
+  const std::string path = dir.path("no/such/dir/graph.json");
+  try {
+    AtomicOutput out(path);
+    FAIL("AtomicOutput accepted a path in a missing directory");
+  } catch (const InputError& error) {
+    CHECK(error.file() == path);
+    CHECK(std::string_view(error.what()).starts_with(path + ":"));
+  }
+  CHECK_FALSE(fs::exists(dir.path("no")));
+}
+
+TEST_CASE("a path that is a directory is an InputError") {
+  const TempDir dir;
+  fs::create_directories(dir.path("folder"));
+  CHECK_THROWS_AS(AtomicOutput(dir.path("folder")), InputError);
+  CHECK(dir.listing() == Names{"folder"});
+}
+
+TEST_CASE("the path - writes to standard output and creates no file") {
+  const TempDir dir;
+  const fs::path previous = fs::current_path();
+  fs::current_path(dir.path(""));
+  {
+    AtomicOutput out("-");
+    CHECK(&out.stream() == &std::cout);
+    out.commit();
+  }
+  fs::current_path(previous);
+  CHECK(dir.listing().empty());
+}
+
+TEST_CASE("a relative path without a directory writes into the current directory") {
+  const TempDir dir;
+  const fs::path previous = fs::current_path();
+  fs::current_path(dir.path(""));
+  {
+    AtomicOutput out("relative.json");
+    out.stream() << "relative\n";
+    out.commit();
+  }
+  fs::current_path(previous);
+  CHECK(read_file(dir.path("relative.json")) == "relative\n");
+  CHECK(dir.listing() == Names{"relative.json"});
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,385 @@
+// Unit tests for text.hpp: UTF-8 decoding and validation, character classes, and the folded view
+// of a text that the matcher searches.
+#include "comention/text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using comention::decode_utf8;
+using comention::find_invalid_utf8;
+using comention::FoldedText;
+using comention::fold_text;
+using comention::is_word_char;
+using comention::letter_case;
+using comention::LetterCase;
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes the code point at `offset` and reports how many bytes were consumed.
+struct Decoded {
+  char32_t cp;
+  std::size_t consumed;
+};
+Decoded decode_at(std::string_view text, std::size_t offset = 0) {
+  std::size_t pos = offset;
+  const char32_t cp = decode_utf8(text, pos);
+  return {cp, pos - offset};
+}
+
+FoldedText folded_of(std::string_view text) {
+  FoldedText folded;
+  fold_text(text, folded);
+  return folded;
+}
+
+}  // namespace
+
+TEST_SUITE("text") {
+
+TEST_CASE("decode_utf8 decodes valid one- to four-byte sequences and advances past them") {
+  const Decoded ascii = decode_at("A");
+  CHECK(ascii.cp == U'A');
+  CHECK(ascii.consumed == 1);
+
+  const Decoded two = decode_at("\xC3\xA9");  // é
+  CHECK(two.cp == U'\u00E9');
+  CHECK(two.consumed == 2);
+
+  const Decoded three = decode_at("\xE4\xB8\xAD");  // 中
+  CHECK(three.cp == U'\u4E2D');
+  CHECK(three.consumed == 3);
+
+  const Decoded four = decode_at("\xF0\x9F\x98\x80");  // 😀
+  CHECK(four.cp == U'\U0001F600');
+  CHECK(four.consumed == 4);
+
+  const Decoded highest = decode_at("\xF4\x8F\xBF\xBF");
+  CHECK(highest.cp == U'\U0010FFFF');
+  CHECK(highest.consumed == 4);
+}
+
+TEST_CASE("decode_utf8 decodes from the middle of a text") {
+  const std::string_view text = "a\xC3\xA9z";
+  std::size_t pos = 1;
+  CHECK(decode_utf8(text, pos) == U'\u00E9');
+  CHECK(pos == 3);
+  CHECK(decode_utf8(text, pos) == U'z');
+  CHECK(pos == 4);
+}
+
+TEST_CASE("decode_utf8 returns U+FFFD and advances one byte on a truncated sequence") {
+  const Decoded two = decode_at("\xC3");
+  CHECK(two.cp == kReplacement);
+  CHECK(two.consumed == 1);
+
+  const Decoded three = decode_at("\xE4\xB8");
+  CHECK(three.cp == kReplacement);
+  CHECK(three.consumed == 1);
+
+  const Decoded four = decode_at("\xF0\x9F\x98");
+  CHECK(four.cp == kReplacement);
+  CHECK(four.consumed == 1);
+
+  // A lead byte followed by something that is not a continuation byte.
+  const Decoded interrupted = decode_at("\xC3" "A");
+  CHECK(interrupted.cp == kReplacement);
+  CHECK(interrupted.consumed == 1);
+}
+
+TEST_CASE("decode_utf8 rejects overlong forms one byte at a time") {
+  for (const std::string_view overlong :
+       {std::string_view("\xC0\xAF"), std::string_view("\xC1\xBF"), std::string_view("\xE0\x80\xAF"),
+        std::string_view("\xF0\x80\x80\xAF")}) {
+    CAPTURE(overlong.size());
+    const Decoded decoded = decode_at(overlong);
+    CHECK(decoded.cp == kReplacement);
+    CHECK(decoded.consumed == 1);
+  }
+}
+
+TEST_CASE("decode_utf8 rejects surrogates, code points past U+10FFFF and stray bytes") {
+  const Decoded high_surrogate = decode_at("\xED\xA0\x80");  // U+D800
+  CHECK(high_surrogate.cp == kReplacement);
+  CHECK(high_surrogate.consumed == 1);
+
+  const Decoded low_surrogate = decode_at("\xED\xBF\xBF");  // U+DFFF
+  CHECK(low_surrogate.cp == kReplacement);
+  CHECK(low_surrogate.consumed == 1);
+
+  const Decoded too_high = decode_at("\xF4\x90\x80\x80");  // U+110000
+  CHECK(too_high.cp == kReplacement);
+  CHECK(too_high.consumed == 1);
+
+  const Decoded continuation = decode_at("\x80");
+  CHECK(continuation.cp == kReplacement);
+  CHECK(continuation.consumed == 1);
+
+  const Decoded invalid_lead = decode_at("\xFF");
+  CHECK(invalid_lead.cp == kReplacement);
+  CHECK(invalid_lead.consumed == 1);
+}
+
+TEST_CASE("decode_utf8 always makes progress through garbage") {
+  const std::string_view garbage = "\xFF\xC3\xE4\xB8\xED\xA0\x80\xF4\x90";
+  std::size_t pos = 0;
+  std::size_t steps = 0;
+  while (pos < garbage.size()) {
+    const std::size_t before = pos;
+    CHECK(decode_utf8(garbage, pos) == kReplacement);
+    CHECK(pos == before + 1);
+    ++steps;
+  }
+  CHECK(steps == garbage.size());
+}
+
+TEST_CASE("append_utf8 encodes what decode_utf8 decodes") {
+  for (const char32_t cp : {U'A', U'\u00E9', U'\u0130', U'\u4E2D', U'\uFFFD', U'\U0001F600',
+                            U'\U0010FFFF'}) {
+    CAPTURE(static_cast<std::uint32_t>(cp));
+    std::string encoded;
+    comention::append_utf8(encoded, cp);
+    std::size_t pos = 0;
+    CHECK(decode_utf8(encoded, pos) == cp);
+    CHECK(pos == encoded.size());
+  }
+  std::string text = "x";
+  comention::append_utf8(text, U'\u00E9');
+  CHECK(text == "x\xC3\xA9");
+}
+
+TEST_CASE("find_invalid_utf8 accepts valid text") {
+  CHECK_FALSE(find_invalid_utf8("").has_value());
+  CHECK_FALSE(find_invalid_utf8("plain ASCII").has_value());
+  CHECK_FALSE(find_invalid_utf8("C\xC3\xB4te d\xE2\x80\x99Ivoire \xE4\xB8\xAD \xF0\x9F\x98\x80").has_value());
+}
+
+TEST_CASE("find_invalid_utf8 treats a genuine U+FFFD in the text as valid") {
+  CHECK_FALSE(find_invalid_utf8("before \xEF\xBF\xBD after").has_value());
+  CHECK_FALSE(find_invalid_utf8("\xEF\xBF\xBD").has_value());
+}
+
+TEST_CASE("find_invalid_utf8 reports the offset of the first bad byte") {
+  CHECK(find_invalid_utf8("abc\xFF" "def") == std::optional<std::size_t>(3));
+  CHECK(find_invalid_utf8("\x80") == std::optional<std::size_t>(0));
+  CHECK(find_invalid_utf8("\xC3\xA9\xC3") == std::optional<std::size_t>(2));          // truncated
+  CHECK(find_invalid_utf8("ok \xC0\xAF") == std::optional<std::size_t>(3));           // overlong
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == std::optional<std::size_t>(2));        // surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == std::optional<std::size_t>(0));      // > U+10FFFF
+  CHECK(find_invalid_utf8("\xEF\xBF") == std::optional<std::size_t>(0));              // cut U+FFFD
+  CHECK(find_invalid_utf8("x\xFF y \xFE") == std::optional<std::size_t>(1));          // the first
+}
+
+TEST_CASE("is_word_char accepts ASCII letters and digits only among ASCII") {
+  CHECK(is_word_char(U'a'));
+  CHECK(is_word_char(U'Z'));
+  CHECK(is_word_char(U'7'));
+  for (const char32_t cp : {U' ', U'-', U'.', U'\'', U'"', U'_', U'\t', U'\n', U'(', U'&'}) {
+    CAPTURE(static_cast<std::uint32_t>(cp));
+    CHECK_FALSE(is_word_char(cp));
+  }
+}
+
+TEST_CASE("is_word_char accepts letters of any script") {
+  CHECK(is_word_char(U'\u00E9'));  // é
+  CHECK(is_word_char(U'\u00C7'));  // Ç
+  CHECK(is_word_char(U'\u0130'));  // İ
+  CHECK(is_word_char(U'\u0414'));  // Cyrillic Д
+  CHECK(is_word_char(U'\u0434'));  // Cyrillic д
+  CHECK(is_word_char(U'\u03A9'));  // Greek Ω
+  CHECK(is_word_char(U'\u4E2D'));  // CJK 中
+  CHECK(is_word_char(U'\u3042'));  // Hiragana あ
+  CHECK(is_word_char(U'\u0627'));  // Arabic alef
+}
+
+TEST_CASE("is_word_char rejects punctuation, spaces, symbols and combining marks") {
+  CHECK_FALSE(is_word_char(U'\u00A0'));  // no-break space
+  CHECK_FALSE(is_word_char(U'\u2013'));  // en dash
+  CHECK_FALSE(is_word_char(U'\u2014'));  // em dash
+  CHECK_FALSE(is_word_char(U'\u2019'));  // right single quotation mark
+  CHECK_FALSE(is_word_char(U'\u201C'));  // left double quotation mark
+  CHECK_FALSE(is_word_char(U'\u00AB'));  // «
+  CHECK_FALSE(is_word_char(U'\u00D7'));  // multiplication sign
+  CHECK_FALSE(is_word_char(U'\u0301'));  // combining acute accent
+  CHECK_FALSE(is_word_char(U'\u3002'));  // ideographic full stop
+  CHECK_FALSE(is_word_char(U'\u3000'));  // ideographic space
+  CHECK_FALSE(is_word_char(U'\uFF0C'));  // full-width comma
+  CHECK_FALSE(is_word_char(U'\uFFFD'));  // replacement character
+  CHECK_FALSE(is_word_char(U'\U0001F600'));  // emoji
+}
+
+TEST_CASE("is_space covers ASCII and Unicode white space") {
+  for (const char32_t cp : {U' ', U'\t', U'\n', U'\r', U'\u00A0', U'\u2009', U'\u202F', U'\u3000'}) {
+    CAPTURE(static_cast<std::uint32_t>(cp));
+    CHECK(comention::is_space(cp));
+  }
+  CHECK_FALSE(comention::is_space(U'a'));
+  CHECK_FALSE(comention::is_space(U'-'));
+  CHECK_FALSE(comention::is_space(U'\u2013'));
+}
+
+TEST_CASE("letter_case tells upper from lower case across scripts") {
+  CHECK(letter_case(U'A') == LetterCase::upper);
+  CHECK(letter_case(U'z') == LetterCase::lower);
+  CHECK(letter_case(U'5') == LetterCase::none);
+  CHECK(letter_case(U'-') == LetterCase::none);
+  CHECK(letter_case(U'\u00C9') == LetterCase::upper);  // É
+  CHECK(letter_case(U'\u00E9') == LetterCase::lower);  // é
+  CHECK(letter_case(U'\u00DF') == LetterCase::lower);  // ß
+  CHECK(letter_case(U'\u00D7') == LetterCase::none);   // ×
+  CHECK(letter_case(U'\u0130') == LetterCase::upper);  // İ
+  CHECK(letter_case(U'\u0131') == LetterCase::lower);  // ı
+  CHECK(letter_case(U'\u0141') == LetterCase::upper);  // Ł
+  CHECK(letter_case(U'\u0142') == LetterCase::lower);  // ł
+  CHECK(letter_case(U'\u015E') == LetterCase::upper);  // Ş
+  CHECK(letter_case(U'\u015F') == LetterCase::lower);  // ş
+  CHECK(letter_case(U'\u0178') == LetterCase::upper);  // Ÿ
+  CHECK(letter_case(U'\u017D') == LetterCase::upper);  // Ž
+  CHECK(letter_case(U'\u017E') == LetterCase::lower);  // ž
+  CHECK(letter_case(U'\u0218') == LetterCase::upper);  // Ș
+  CHECK(letter_case(U'\u0219') == LetterCase::lower);  // ș
+  CHECK(letter_case(U'\u0394') == LetterCase::upper);  // Δ
+  CHECK(letter_case(U'\u03B4') == LetterCase::lower);  // δ
+  CHECK(letter_case(U'\u0414') == LetterCase::upper);  // Д
+  CHECK(letter_case(U'\u0434') == LetterCase::lower);  // д
+  CHECK(letter_case(U'\u4E2D') == LetterCase::none);   // 中
+}
+
+TEST_CASE("fold_text lower-cases, strips accents and normalises the apostrophe") {
+  const std::string_view text = "C\xC3\xB4te d\xE2\x80\x99Ivoire";  // Côte d’Ivoire
+  const FoldedText folded = folded_of(text);
+  CHECK(folded.bytes == "cote d'ivoire");
+  CHECK(comention::fold(text) == "cote d'ivoire");
+}
+
+TEST_CASE("fold_text maps every folded byte back to its original offset") {
+  const std::string_view text = "C\xC3\xB4te d\xE2\x80\x99Ivoire";  // Côte d’Ivoire
+  const FoldedText folded = folded_of(text);
+  REQUIRE(folded.bytes == "cote d'ivoire");
+  REQUIRE(folded.origin.size() == folded.bytes.size() + 1);
+  CHECK(folded.origin[0] == 0);   // C
+  CHECK(folded.origin[1] == 1);   // ô starts at 1 (2 bytes)
+  CHECK(folded.origin[2] == 3);   // t
+  CHECK(folded.origin[3] == 4);   // e
+  CHECK(folded.origin[4] == 5);   // space
+  CHECK(folded.origin[5] == 6);   // d
+  CHECK(folded.origin[6] == 7);   // ’ starts at 7 (3 bytes)
+  CHECK(folded.origin[7] == 10);  // I
+  CHECK(folded.origin.back() == text.size());
+}
+
+TEST_CASE("fold_text folds the two-byte İ of İstanbul to the one byte i") {
+  const std::string_view text = "\xC4\xB0stanbul";  // İstanbul
+  REQUIRE(text.size() == 9);
+  const FoldedText folded = folded_of(text);
+  CHECK(folded.bytes == "istanbul");
+  REQUIRE(folded.origin.size() == 9);
+  CHECK(folded.origin[0] == 0);  // i from İ
+  CHECK(folded.origin[1] == 2);  // s
+  CHECK(folded.origin[7] == 8);  // l
+  CHECK(folded.origin[8] == 9);  // the end
+  REQUIRE(folded.letter_cases.size() == folded.bytes.size());
+  CHECK(folded.letter_cases[0] == LetterCase::upper);
+  CHECK(folded.letter_cases[1] == LetterCase::lower);
+}
+
+TEST_CASE("fold_text records the original letter case on the first byte of each character") {
+  const FoldedText folded = folded_of("Ab \xD0\x94" "1");  // "Ab Д1": Д folds to two bytes д
+  CHECK(folded.bytes == "ab \xD0\xB4" "1");
+  REQUIRE(folded.letter_cases.size() == folded.bytes.size());
+  CHECK(folded.letter_cases[0] == LetterCase::upper);
+  CHECK(folded.letter_cases[1] == LetterCase::lower);
+  CHECK(folded.letter_cases[2] == LetterCase::none);
+  CHECK(folded.letter_cases[3] == LetterCase::upper);
+  CHECK(folded.letter_cases[4] == LetterCase::none);
+  CHECK(folded.letter_cases[5] == LetterCase::none);
+}
+
+TEST_CASE("fold_text maps every byte of a multi-byte character to that character") {
+  const FoldedText folded = folded_of("a\xD0\x94" "b");  // "aДb" folds to "aдb"
+  REQUIRE(folded.bytes == "a\xD0\xB4" "b");
+  REQUIRE(folded.origin.size() == 5);
+  CHECK(folded.origin[1] == 1);
+  CHECK(folded.origin[2] == 1);  // the continuation byte points at its character's start
+  CHECK(folded.origin[3] == 3);
+  CHECK(folded.letter_cases[1] == LetterCase::upper);
+  CHECK(folded.letter_cases[2] == LetterCase::none);  // case is kept on the first byte only
+}
+
+TEST_CASE("fold_text turns every dash into '-'") {
+  CHECK(comention::fold("Guinea\xE2\x80\x93" "Bissau") == "guinea-bissau");  // en dash
+  CHECK(comention::fold("a\xE2\x80\x94" "b") == "a-b");                       // em dash
+  CHECK(comention::fold("a\xE2\x80\x90" "b") == "a-b");                       // hyphen U+2010
+  CHECK(comention::fold("a\xE2\x88\x92" "b") == "a-b");                       // minus sign
+  CHECK(comention::fold("a-b") == "a-b");
+}
+
+TEST_CASE("fold_text collapses no-break spaces and runs of white space into one space") {
+  CHECK(comention::fold("Burkina\xC2\xA0" "Faso") == "burkina faso");
+  CHECK(comention::fold("a   b") == "a b");
+  CHECK(comention::fold("a \t \xC2\xA0 b") == "a b");
+  CHECK(comention::fold("a\nb") == "a b");
+  CHECK(comention::fold("a\r\nb") == "a b");
+
+  const std::string_view text = "x  \t y";
+  const FoldedText folded = folded_of(text);
+  REQUIRE(folded.bytes == "x y");
+  CHECK(folded.origin[1] == 1);  // the space comes from the start of the run
+  CHECK(folded.origin[2] == 5);  // y
+}
+
+TEST_CASE("fold_text turns white space holding a blank line into one line feed") {
+  CHECK(comention::fold("a\n\nb") == "a\nb");
+  CHECK(comention::fold("a \n  \n b") == "a\nb");
+  CHECK(comention::fold("a\r\n\r\nb") == "a\nb");
+  CHECK(comention::fold("a\n\n\n\nb") == "a\nb");
+}
+
+TEST_CASE("fold_text drops combining accents") {
+  CHECK(comention::fold("e\xCC\x81") == "e");  // e + U+0301
+  const std::string_view text = "Pe\xCC\x81ru x";
+  const FoldedText folded = folded_of(text);
+  CHECK(folded.bytes == "peru x");
+  REQUIRE(folded.origin.size() == 7);
+  CHECK(folded.origin[2] == 4);  // r follows the two-byte combining mark
+  CHECK(folded.origin[4] == 6);  // the space
+}
+
+TEST_CASE("fold_text folds invalid UTF-8 as U+FFFD") {
+  const FoldedText folded = folded_of("a\xFF" "b");
+  CHECK(folded.bytes == "a\xEF\xBF\xBD" "b");
+  REQUIRE(folded.origin.size() == folded.bytes.size() + 1);
+  CHECK(folded.origin[1] == 1);
+  CHECK(folded.origin[4] == 2);
+  CHECK(folded.origin.back() == 3);
+}
+
+TEST_CASE("fold_text keeps origin one longer than bytes, ending at the text size") {
+  for (const std::string_view text :
+       {std::string_view(""), std::string_view("China"), std::string_view("T\xC3\xBCrkiye  \n\n x"),
+        std::string_view("e\xCC\x81\xCC\x81"), std::string_view("   ")}) {
+    CAPTURE(text);
+    const FoldedText folded = folded_of(text);
+    CHECK(folded.origin.size() == folded.bytes.size() + 1);
+    CHECK(folded.letter_cases.size() == folded.bytes.size());
+    CHECK(folded.origin.back() == text.size());
+  }
+}
+
+TEST_CASE("fold_text reuses its output without keeping anything from the previous text") {
+  FoldedText folded;
+  fold_text("A much longer text about C\xC3\xB4te d'Ivoire", folded);
+  fold_text("Iran", folded);
+  CHECK(folded.bytes == "iran");
+  CHECK(folded.origin.size() == 5);
+  CHECK(folded.origin.back() == 4);
+  CHECK(folded.letter_cases.size() == 4);
+  CHECK(folded.letter_cases[0] == LetterCase::upper);
+}
+
+}  // TEST_SUITE
