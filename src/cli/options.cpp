@@ -143,10 +143,11 @@ void require_inputs(const InputOptions& options, std::string_view command) {
   }
 }
 
-}  // namespace
-
-BuildOptions parse_build_options(const std::vector<std::string>& args) {
-  BuildOptions options;
+// The loop both subcommands share: inputs, "--", help and the input options; everything else
+// goes to own_option, which returns false for an option it does not know either.
+template <typename Options, typename OwnOption>
+void parse_arguments(const std::vector<std::string>& args, std::string_view command,
+                     Options& options, OwnOption own_option) {
   ArgumentCursor cursor(args);
   bool only_inputs = false;
   while (!cursor.done()) {
@@ -157,7 +158,19 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       only_inputs = true;
     } else if (arg == "-h" || arg == "--help") {
       options.help = true;
-    } else if (arg == "-o" || arg == "--output") {
+    } else if (!parse_input_option(arg, cursor, options.input) && !own_option(arg, cursor)) {
+      unknown_option(arg, command);
+    }
+  }
+  if (!options.help) require_inputs(options.input, command);
+}
+
+}  // namespace
+
+BuildOptions parse_build_options(const std::vector<std::string>& args) {
+  BuildOptions options;
+  parse_arguments(args, "build", options, [&options](const std::string& arg, ArgumentCursor& cursor) {
+    if (arg == "-o" || arg == "--output") {
       options.outputs.push_back(cursor.value(arg));
     } else if (arg == "--format") {
       const std::string value = cursor.value(arg);
@@ -168,12 +181,12 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       const auto window = parse_window(value);
       if (!window) throw UsageError("--window must be sentence, paragraph or document, not '" + value + "'");
       options.window = *window;
-    } else if (!parse_input_option(arg, cursor, options.input)) {
-      unknown_option(arg, "build");
+    } else {
+      return false;
     }
-  }
+    return true;
+  });
   if (options.help) return options;
-  require_inputs(options.input, "build");
   if (options.outputs.empty()) options.outputs.push_back("-");
   int to_stdout = 0;
   for (const std::string& output : options.outputs) {
@@ -192,24 +205,12 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
 
 MentionsOptions parse_mentions_options(const std::vector<std::string>& args) {
   MentionsOptions options;
-  ArgumentCursor cursor(args);
-  bool only_inputs = false;
-  while (!cursor.done()) {
-    const std::string arg = cursor.next();
-    if (only_inputs || arg == "-" || !arg.starts_with("-")) {
-      options.input.inputs.push_back(arg);
-    } else if (arg == "--") {
-      only_inputs = true;
-    } else if (arg == "-h" || arg == "--help") {
-      options.help = true;
-    } else if (arg == "-o" || arg == "--output") {
-      options.output = cursor.value(arg);
-      if (options.output.empty()) throw UsageError("-o needs a file name");
-    } else if (!parse_input_option(arg, cursor, options.input)) {
-      unknown_option(arg, "mentions");
-    }
-  }
-  if (!options.help) require_inputs(options.input, "mentions");
+  parse_arguments(args, "mentions", options, [&options](const std::string& arg, ArgumentCursor& cursor) {
+    if (arg != "-o" && arg != "--output") return false;
+    options.output = cursor.value(arg);
+    if (options.output.empty()) throw UsageError("-o needs a file name");
+    return true;
+  });
   return options;
 }
 

@@ -21,25 +21,7 @@
 
 #include "comention/error.hpp"
 
-// Prints vectors in failure messages ({"a", "b"}) instead of doctest's "{?}".
-namespace doctest {
-template <typename T>
-struct StringMaker<std::vector<T>> {
-  static String convert(const std::vector<T>& values) {
-    String out = "{";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) out += ", ";
-      if constexpr (std::is_same_v<T, std::string>) {
-        out += String("\"") + String(values[i].c_str()) + String("\"");
-      } else {
-        out += toString(values[i]);
-      }
-    }
-    out += "}";
-    return out;
-  }
-};
-}  // namespace doctest
+#include "test_support.hpp"
 
 namespace {
 
@@ -47,35 +29,7 @@ namespace fs = std::filesystem;
 using comention::AtomicOutput;
 using comention::InputError;
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("comention-output-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string path(const std::string& relative) const { return (path_ / relative).string(); }
-
-  // Names of everything in the directory, hidden files included, sorted.
-  std::vector<std::string> listing() const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(path_)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  fs::path path_;
-};
+using comention::testing::TempDir;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -17,25 +17,7 @@
 
 #include "comention/error.hpp"
 
-// Prints vectors in failure messages ({"a", "b"}) instead of doctest's "{?}".
-namespace doctest {
-template <typename T>
-struct StringMaker<std::vector<T>> {
-  static String convert(const std::vector<T>& values) {
-    String out = "{";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) out += ", ";
-      if constexpr (std::is_same_v<T, std::string>) {
-        out += String("\"") + String(values[i].c_str()) + String("\"");
-      } else {
-        out += toString(values[i]);
-      }
-    }
-    out += "}";
-    return out;
-  }
-};
-}  // namespace doctest
+#include "test_support.hpp"
 
 namespace {
 
@@ -45,42 +27,7 @@ using comention::DocumentReader;
 using comention::InputError;
 using comention::ReaderOptions;
 
-// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("comention-reader-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // Writes content (bytes as given) to a file under this directory; returns its path.
-  std::string write(const std::string& relative, std::string_view content) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    REQUIRE(out.good());
-    return file.string();
-  }
-  std::string mkdir(const std::string& relative) const {
-    fs::create_directories(path_ / relative);
-    return (path_ / relative).string();
-  }
-  std::string path() const { return path_.string(); }
-  std::string path(const std::string& relative) const { return (path_ / relative).string(); }
-
- private:
-  fs::path path_;
-};
+using comention::testing::TempDir;
 
 std::vector<Document> read_all(const std::vector<std::string>& inputs, const ReaderOptions& options = {}) {
   DocumentReader reader(inputs, options);

@@ -10,25 +10,7 @@
 #include <type_traits>
 #include <vector>
 
-// Prints vectors in failure messages ({"a", "b"}) instead of doctest's "{?}".
-namespace doctest {
-template <typename T>
-struct StringMaker<std::vector<T>> {
-  static String convert(const std::vector<T>& values) {
-    String out = "{";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) out += ", ";
-      if constexpr (std::is_same_v<T, std::string>) {
-        out += String("\"") + String(values[i].c_str()) + String("\"");
-      } else {
-        out += toString(values[i]);
-      }
-    }
-    out += "}";
-    return out;
-  }
-};
-}  // namespace doctest
+#include "test_support.hpp"
 
 namespace {
 
