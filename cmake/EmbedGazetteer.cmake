@@ -3,6 +3,7 @@
 # the order of this list is the order in which they are loaded.
 set(COMENTION_GAZETTEER_FILES
   ${PROJECT_SOURCE_DIR}/data/gazetteer/countries.tsv
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/historical.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/organizations.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/curated.tsv)
 set(COMENTION_EMBEDDED_GAZETTEER_CPP ${PROJECT_BINARY_DIR}/generated/embedded_gazetteer.cpp)

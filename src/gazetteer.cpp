@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 #include "comention/error.hpp"
@@ -95,15 +96,16 @@ void GazetteerBuilder::add_builtin() {
   }
 }
 
-void GazetteerBuilder::add_file(const std::string& path) {
+void GazetteerBuilder::add_file(const std::string& path, std::vector<InputError>* problems) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "cannot open gazetteer file");
   std::ostringstream content;
   content << in.rdbuf();
-  add_text(content.str(), path);
+  add_text(content.str(), path, problems);
 }
 
-void GazetteerBuilder::add_text(std::string_view content, const std::string& source) {
+void GazetteerBuilder::add_text(std::string_view content, const std::string& source,
+                                std::vector<InputError>* problems) {
   std::size_t line_number = 0;
   std::size_t line_start = 0;
   while (line_start < content.size()) {
@@ -113,102 +115,149 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
     line_start = line_end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-
-    auto fail = [&](const std::string& message) { throw InputError(source, line_number, message); };
-    if (const auto bad = find_invalid_utf8(line)) {
-      fail("invalid UTF-8 at column " + std::to_string(*bad + 1));
+    try {
+      if (const auto bad = find_invalid_utf8(line)) {
+        throw InputError(source, line_number, "invalid UTF-8 at column " + std::to_string(*bad + 1));
+      }
+      const std::string_view content_part = trim(line);
+      if (content_part.empty() || content_part.front() == '#') continue;
+      add_record(split_tabs(line), source, line_number);
+    } catch (const InputError& error) {
+      if (problems == nullptr) throw;
+      problems->push_back(error);
     }
-    const std::string_view content_part = trim(line);
-    if (content_part.empty() || content_part.front() == '#') continue;
+  }
+}
 
-    const auto fields = split_tabs(line);
-    const std::string_view kind = fields[0];
-    auto field = [&](std::size_t i) { return i < fields.size() ? trim(fields[i]) : std::string_view{}; };
-    auto rule_at = [&](std::size_t i, CaseRule fallback) {
-      if (i >= fields.size() || field(i).empty()) return fallback;
-      const auto rule = parse_case_rule(field(i));
-      if (!rule) fail("unknown case rule '" + std::string(field(i)) + "' (name, exact or any)");
-      return *rule;
-    };
-    auto require_entity = [&](std::string_view id) {
-      if (!entities_.contains(id)) fail("unknown entity id '" + std::string(id) + "'");
-    };
+void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
+                                  const std::string& source, std::size_t line_number) {
+  auto fail = [&](const std::string& message) { throw InputError(source, line_number, message); };
+  const std::string_view kind = fields[0];
+  auto field = [&](std::size_t i) { return i < fields.size() ? trim(fields[i]) : std::string_view{}; };
+  auto rule_at = [&](std::size_t i, CaseRule fallback) {
+    if (i >= fields.size() || field(i).empty()) return fallback;
+    const auto rule = parse_case_rule(field(i));
+    if (!rule) fail("unknown case rule '" + std::string(field(i)) + "' (name, exact or any)");
+    return *rule;
+  };
+  auto require_entity = [&](std::string_view id) {
+    if (!entities_.contains(id)) fail("unknown entity id '" + std::string(id) + "'");
+  };
+  auto require_text = [&](std::size_t i) {
+    const std::string text(field(i));
+    if (text.empty() || !has_word_char(text)) fail("empty alias text");
+    return text;
+  };
 
-    if (kind == "entity") {
-      if (fields.size() < 4) fail("an entity record needs ID, CATEGORY and LABEL");
-      const std::string id(field(1));
-      if (!is_valid_id(id)) fail("bad entity id '" + id + "' (letters, digits, _ - . only)");
-      Category category = Category::country;
-      if (field(2) == "organization") {
-        category = Category::organization;
-      } else if (field(2) != "country") {
-        fail("unknown category '" + std::string(field(2)) + "' (country or organization)");
+  if (kind == "entity") {
+    if (fields.size() < 4) fail("an entity record needs ID, CATEGORY and LABEL");
+    const std::string id(field(1));
+    if (!is_valid_id(id)) fail("bad entity id '" + id + "' (letters, digits, _ - . only)");
+    Category category = Category::country;
+    if (field(2) == "organization") {
+      category = Category::organization;
+    } else if (field(2) != "country") {
+      fail("unknown category '" + std::string(field(2)) + "' (country or organization)");
+    }
+    if (field(3).empty()) fail("entity " + id + " has an empty label");
+    std::vector<std::pair<std::string, std::string>> given;
+    for (std::size_t i = 4; i < fields.size(); ++i) {
+      const std::string_view pair = field(i);
+      if (pair.empty()) continue;
+      const auto equals = pair.find('=');
+      if (equals == std::string_view::npos || equals == 0) {
+        fail("expected key=value, found '" + std::string(pair) + "'");
       }
-      if (field(3).empty()) fail("entity " + id + " has an empty label");
-      auto [it, inserted] = entities_.try_emplace(id);
-      PendingEntity& pending = it->second;
-      if (!inserted && pending.source == source) fail("duplicate entity id '" + id + "'");
-      pending.source = source;
-      pending.entity.id = id;
-      pending.entity.category = category;
-      pending.entity.label = std::string(field(3));
-      for (std::size_t i = 4; i < fields.size(); ++i) {
-        const std::string_view pair = field(i);
-        if (pair.empty()) continue;
-        const auto equals = pair.find('=');
-        if (equals == std::string_view::npos || equals == 0) {
-          fail("expected key=value, found '" + std::string(pair) + "'");
-        }
-        std::string key(pair.substr(0, equals));
-        std::string value(pair.substr(equals + 1));
-        auto& attributes = pending.entity.attributes;
-        const auto existing = std::find_if(attributes.begin(), attributes.end(),
-                                           [&](const auto& kv) { return kv.first == key; });
-        if (existing != attributes.end()) {
-          existing->second = std::move(value);
-        } else {
-          attributes.emplace_back(std::move(key), std::move(value));
-        }
-      }
-    } else if (kind == "alias" || kind == "stop") {
-      const bool is_stop = kind == "stop";
-      const std::size_t text_field = is_stop ? 1 : 2;
-      if (fields.size() < text_field + 1 || fields.size() > text_field + 2) {
-        fail(is_stop ? "a stop record is: stop TEXT [RULE]" : "an alias record is: alias ID TEXT [RULE]");
-      }
-      std::string entity_id;
-      if (!is_stop) {
-        entity_id = std::string(field(1));
-        require_entity(entity_id);
-      }
-      const std::string text(field(text_field));
-      if (text.empty() || !has_word_char(text)) fail("empty alias text");
-      const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
-      std::string key = fold(text);
-      auto [it, inserted] = aliases_.try_emplace(std::move(key));
-      PendingAlias& alias = it->second;
-      if (!inserted && alias.source == source && alias.entity_id != entity_id) {
-        const std::string owner = alias.entity_id.empty() ? "a stop phrase" : alias.entity_id;
-        fail("'" + text + "' is already " + (alias.entity_id.empty() ? "" : "an alias of ") + owner);
-      }
-      alias = PendingAlias{text, entity_id, rule, source};
-    } else if (kind == "drop") {
-      if (fields.size() < 2 || fields.size() > 3) fail("a drop record is: drop ID [TEXT]");
-      const std::string id(field(1));
-      require_entity(id);
-      if (fields.size() == 2 || field(2).empty()) {
-        entities_.erase(id);
-        std::erase_if(aliases_, [&](const auto& entry) { return entry.second.entity_id == id; });
+      given.emplace_back(std::string(pair.substr(0, equals)), std::string(pair.substr(equals + 1)));
+    }
+    auto [it, inserted] = entities_.try_emplace(id);
+    PendingEntity& pending = it->second;
+    if (!inserted && pending.source == source) fail("duplicate entity id '" + id + "'");
+    pending.source = source;
+    pending.entity.id = id;
+    pending.entity.category = category;
+    pending.entity.label = std::string(field(3));
+    auto& attributes = pending.entity.attributes;
+    for (auto& [key, value] : given) {
+      const auto existing = std::find_if(attributes.begin(), attributes.end(),
+                                         [&](const auto& kv) { return kv.first == key; });
+      if (existing != attributes.end()) {
+        existing->second = std::move(value);
       } else {
-        const auto it = aliases_.find(fold(field(2)));
-        if (it == aliases_.end() || it->second.entity_id != id) {
-          fail(id + " has no alias '" + std::string(field(2)) + "' to drop");
-        }
-        aliases_.erase(it);
+        attributes.emplace_back(std::move(key), std::move(value));
       }
-    } else {
-      fail("unknown record '" + std::string(kind) + "' (entity, alias, stop or drop)");
     }
+  } else if (kind == "alias" || kind == "stop" || kind == "capital") {
+    const bool is_stop = kind == "stop";
+    const std::size_t text_field = is_stop ? 1 : 2;
+    if (fields.size() < text_field + 1 || fields.size() > text_field + 2) {
+      fail(is_stop ? "a stop record is: stop TEXT [RULE]"
+                   : "a" + std::string(kind == "alias" ? "n " : " ") + std::string(kind) +
+                         " record is: " + std::string(kind) + " ID TEXT [RULE]");
+    }
+    std::string entity_id;
+    if (!is_stop) {
+      entity_id = std::string(field(1));
+      require_entity(entity_id);
+    }
+    const std::string text = require_text(text_field);
+    const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
+    auto& table = kind == "capital" ? capitals_ : aliases_;
+    auto [it, inserted] = table.try_emplace(fold(text));
+    PendingAlias& alias = it->second;
+    if (!inserted && alias.source == source && alias.entity_id != entity_id) {
+      fail("'" + text + "' is already " +
+           (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
+    }
+    alias = PendingAlias{text, entity_id, rule, source};
+  } else if (kind == "context") {
+    if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
+    const std::string text = require_text(1);
+    std::string folded = fold(text);
+    if (!aliases_.contains(folded) && !capitals_.contains(folded)) {
+      fail("context for '" + text + "', which is no alias");
+    }
+    ContextRule rule;
+    rule.text = text;
+    if (field(2) == "not-before") {
+      rule.side = ContextSide::not_before;
+    } else if (field(2) == "not-after") {
+      rule.side = ContextSide::not_after;
+    } else {
+      fail("unknown context '" + std::string(field(2)) + "' (not-before or not-after)");
+    }
+    std::string_view words = field(3);
+    while (!words.empty()) {
+      const auto comma = words.find(',');
+      const std::string_view word = trim(words.substr(0, comma));
+      words = comma == std::string_view::npos ? std::string_view{} : words.substr(comma + 1);
+      if (word.empty() || word == "!") fail("empty word in the context word list");
+      if (word.front() == '!') {
+        rule.exceptions.emplace_back(word.substr(1));
+      } else {
+        rule.words.emplace_back(word);
+      }
+    }
+    if (rule.words.empty()) fail("a context record needs at least one word (or *)");
+    contexts_.push_back({std::move(rule), std::move(folded)});
+  } else if (kind == "drop") {
+    if (fields.size() < 2 || fields.size() > 3) fail("a drop record is: drop ID [TEXT]");
+    const std::string id(field(1));
+    require_entity(id);
+    auto owned_by_id = [&](const auto& entry) { return entry.second.entity_id == id; };
+    if (fields.size() == 2 || field(2).empty()) {
+      entities_.erase(id);
+      std::erase_if(aliases_, owned_by_id);
+      std::erase_if(capitals_, owned_by_id);
+    } else {
+      const auto it = aliases_.find(fold(field(2)));
+      if (it == aliases_.end() || it->second.entity_id != id) {
+        fail(id + " has no alias '" + std::string(field(2)) + "' to drop");
+      }
+      aliases_.erase(it);
+    }
+  } else {
+    fail("unknown record '" + std::string(kind) + "' (entity, alias, stop, capital, context or drop)");
   }
 }
 
@@ -216,17 +265,69 @@ Gazetteer GazetteerBuilder::build() const {
   Gazetteer gazetteer;
   gazetteer.entities_.reserve(entities_.size());
   for (const auto& [id, pending] : entities_) gazetteer.entities_.push_back(pending.entity);
-  gazetteer.aliases_.reserve(aliases_.size());
-  for (const auto& [key, pending] : aliases_) {
-    Alias alias{pending.text, Alias::kStop, pending.rule};
+
+  std::vector<std::pair<std::string_view, Alias>> aliases;
+  auto add = [&](std::string_view key, const PendingAlias& pending, AliasKind kind) {
+    Alias alias{pending.text, Alias::kStop, pending.rule, kind};
     if (!pending.entity_id.empty()) {
       const auto index = gazetteer.find(pending.entity_id);
-      if (!index) continue;  // its entity was dropped by a later file
+      if (!index) return;  // its entity was dropped by a later file
       alias.entity = *index;
     }
-    gazetteer.aliases_.push_back(std::move(alias));
+    aliases.emplace_back(key, std::move(alias));
+  };
+  for (const auto& [key, pending] : aliases_) add(key, pending, AliasKind::name);
+  for (const auto& [key, pending] : capitals_) {
+    if (!aliases_.contains(key)) add(key, pending, AliasKind::capital);  // a name always wins
+  }
+  std::sort(aliases.begin(), aliases.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  gazetteer.aliases_.reserve(aliases.size());
+  for (auto& [key, alias] : aliases) gazetteer.aliases_.push_back(std::move(alias));
+
+  for (const auto& pending : contexts_) {
+    if (aliases_.contains(pending.folded_text) || capitals_.contains(pending.folded_text)) {
+      gazetteer.contexts_.push_back(pending.rule);
+    }
   }
   return gazetteer;
+}
+
+std::string_view to_string(ContextSide side) noexcept {
+  return side == ContextSide::not_before ? "not-before" : "not-after";
+}
+
+void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
+  out << "# comention gazetteer (format: data/gazetteer/FORMAT.md)\n";
+  const auto& aliases = gazetteer.aliases();
+  for (std::uint32_t index = 0; index < gazetteer.entities().size(); ++index) {
+    const Entity& entity = gazetteer.entities()[index];
+    out << "\nentity\t" << entity.id << '\t' << to_string(entity.category) << '\t' << entity.label;
+    for (const auto& [key, value] : entity.attributes) out << '\t' << key << '=' << value;
+    out << '\n';
+    for (const Alias& alias : aliases) {
+      if (alias.entity != index) continue;
+      out << (alias.kind == AliasKind::capital ? "capital\t" : "alias\t") << entity.id << '\t'
+          << alias.text << '\t' << to_string(alias.rule) << '\n';
+    }
+  }
+  out << '\n';
+  for (const Alias& alias : aliases) {
+    if (alias.entity == Alias::kStop) out << "stop\t" << alias.text << '\t' << to_string(alias.rule) << '\n';
+  }
+  out << '\n';
+  for (const ContextRule& rule : gazetteer.contexts()) {
+    out << "context\t" << rule.text << '\t' << to_string(rule.side) << '\t';
+    const char* separator = "";
+    for (const auto& word : rule.words) {
+      out << separator << word;
+      separator = ",";
+    }
+    for (const auto& word : rule.exceptions) {
+      out << separator << '!' << word;
+      separator = ",";
+    }
+    out << '\n';
+  }
 }
 
 }  // namespace comention

@@ -26,6 +26,7 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, Win
       node.iso2 = std::string(entity.attribute("iso2"));
       node.iso3 = std::string(entity.attribute("iso3"));
       node.region = std::string(entity.attribute("region"));
+      node.historical = entity.attribute("historical") == "yes";
     }
     node.mentions = counts.nodes[i].mentions;
     node.documents = counts.nodes[i].documents;

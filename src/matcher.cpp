@@ -19,6 +19,27 @@ bool word_starts_at(std::string_view text, std::size_t pos) noexcept {
   return pos == 0 || !is_word_char(previous_char(text, pos));
 }
 
+// The word of folded text starting at pos: its word characters, possibly none.
+std::string_view word_from(std::string_view text, std::size_t pos) noexcept {
+  std::size_t end = pos;
+  while (end < text.size()) {
+    std::size_t next = end;
+    if (!is_word_char(decode_utf8(text, next))) break;
+    end = next;
+  }
+  return text.substr(pos, end - pos);
+}
+
+// The word of folded text ending at end, possibly none.
+std::string_view word_before(std::string_view text, std::size_t end) noexcept {
+  std::size_t start = end;
+  while (start > 0 && is_word_char(previous_char(text, start))) {
+    --start;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) --start;
+  }
+  return text.substr(start, end - start);
+}
+
 bool word_ends_at(std::string_view text, std::size_t pos) noexcept {
   if (pos >= text.size()) return true;
   // An alias ending in punctuation ("U.S.") ends a word wherever it ends.
@@ -37,7 +58,25 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
   };
   std::vector<BuildNode> build(1);
   FoldedText folded;
+
+  // Context rules, grouped by the folded alias they guard.
+  std::map<std::string, std::vector<CompiledContext>> contexts_by_alias;
+  for (const ContextRule& rule : gazetteer.contexts()) {
+    CompiledContext compiled;
+    compiled.side = rule.side;
+    for (const std::string& word : rule.words) {
+      if (word == "*") {
+        compiled.any_capitalised = true;
+      } else {
+        compiled.words.push_back(fold(word));
+      }
+    }
+    for (const std::string& word : rule.exceptions) compiled.exceptions.push_back(fold(word));
+    contexts_by_alias[fold(rule.text)].push_back(std::move(compiled));
+  }
+
   for (const Alias& alias : gazetteer.aliases()) {
+    if (alias.kind == AliasKind::capital && !options_.capitals) continue;
     fold_text(alias.text, folded);
     if (folded.bytes.empty()) continue;
     std::int32_t node = 0;
@@ -55,7 +94,13 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     }
     // The gazetteer keys aliases by folded text, so each trie path ends at most one alias.
     build[static_cast<std::size_t>(node)].terminal = static_cast<std::int32_t>(terminals_.size());
-    terminals_.push_back({alias.entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size())});
+    Terminal terminal{alias.entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
+                      static_cast<std::uint32_t>(contexts_.size()), 0};
+    if (const auto rules = contexts_by_alias.find(folded.bytes); rules != contexts_by_alias.end()) {
+      terminal.context_count = static_cast<std::uint32_t>(rules->second.size());
+      contexts_.insert(contexts_.end(), rules->second.begin(), rules->second.end());
+    }
+    terminals_.push_back(terminal);
     case_patterns_.insert(case_patterns_.end(), folded.letter_cases.begin(), folded.letter_cases.end());
   }
 
@@ -99,6 +144,40 @@ bool Matcher::case_matches(const Terminal& terminal, const FoldedText& folded, s
   return true;
 }
 
+bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded, std::size_t start,
+                              std::size_t end) const noexcept {
+  if (terminal.context_count == 0) return false;
+  const std::string_view bytes = folded.bytes;
+
+  // The word after: past a possessive 's and one space. Punctuation in between means none.
+  std::size_t after = end;
+  if (bytes.substr(after, 2) == "'s" && word_from(bytes, after + 2).empty()) after += 2;
+  std::string_view next_word;
+  std::size_t next_start = after + 1;
+  if (after < bytes.size() && bytes[after] == ' ') next_word = word_from(bytes, next_start);
+
+  // The word before: past one space and at most one comma ("Atlanta, Georgia").
+  std::size_t before = start;
+  if (before > 0 && bytes[before - 1] == ' ') --before;
+  if (before > 0 && bytes[before - 1] == ',') --before;
+  const std::string_view previous_word = before < start ? word_before(bytes, before) : std::string_view{};
+  const std::size_t previous_start = before - previous_word.size();
+
+  for (std::uint32_t i = 0; i < terminal.context_count; ++i) {
+    const CompiledContext& rule = contexts_[terminal.first_context + i];
+    const bool looks_after = rule.side == ContextSide::not_before;
+    const std::string_view word = looks_after ? next_word : previous_word;
+    if (word.empty()) continue;
+    if (std::find(rule.words.begin(), rule.words.end(), word) != rule.words.end()) return true;
+    if (!rule.any_capitalised) continue;
+    const std::size_t word_start = looks_after ? next_start : previous_start;
+    const bool capitalised = folded.letter_cases[word_start] == LetterCase::upper;
+    const bool exempt = std::find(rule.exceptions.begin(), rule.exceptions.end(), word) != rule.exceptions.end();
+    if (capitalised && !exempt) return true;
+  }
+  return false;
+}
+
 void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
                             std::vector<Mention>& out) const {
   out.clear();
@@ -130,7 +209,7 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
       ++pos;
       continue;
     }
-    if (best->entity != Alias::kStop) {
+    if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
       out.push_back(Mention{best->entity, folded.origin[pos], folded.origin[best_end], 0, 0});
     }
     pos = best_end;

@@ -10,12 +10,15 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "comention/error.hpp"
 
 namespace comention {
 
@@ -41,12 +44,29 @@ struct Entity {
   std::string_view attribute(std::string_view key) const noexcept;
 };
 
+// A name proper, or a capital standing for its country ("Beijing said"), matched on request.
+enum class AliasKind : std::uint8_t { name, capital };
+
 struct Alias {
   static constexpr std::uint32_t kStop = UINT32_MAX;  // a stop phrase: matches, names nothing
 
   std::string text;
   std::uint32_t entity = kStop;  // index into Gazetteer::entities()
   CaseRule rule = CaseRule::name;
+  AliasKind kind = AliasKind::name;
+};
+
+// Where a `context` record looks: the word after the alias or the word before it.
+enum class ContextSide : std::uint8_t { not_before, not_after };
+std::string_view to_string(ContextSide side) noexcept;
+
+// "The alias `text` is no mention next to one of `words`": cue words that reveal another sense
+// (Georgia before "governor", Chad before a surname). Kept as written; the matcher folds them.
+struct ContextRule {
+  std::string text;
+  ContextSide side = ContextSide::not_before;
+  std::vector<std::string> words;       // "*" is any capitalised word
+  std::vector<std::string> exceptions;  // words exempted from "*" (written "!word")
 };
 
 class Gazetteer {
@@ -56,21 +76,29 @@ class Gazetteer {
 
   const std::vector<Entity>& entities() const noexcept { return entities_; }  // sorted by id
   const std::vector<Alias>& aliases() const noexcept { return aliases_; }     // by folded text
+  const std::vector<ContextRule>& contexts() const noexcept { return contexts_; }
   std::optional<std::uint32_t> find(std::string_view id) const noexcept;
 
  private:
   friend class GazetteerBuilder;
   std::vector<Entity> entities_;
   std::vector<Alias> aliases_;
+  std::vector<ContextRule> contexts_;
 };
 
+// Writes the gazetteer in the format it is read in: loading the result alone (with no built-in
+// data) gives the same gazetteer back.
+void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out);
+
 // Reads gazetteer files in order; later files override earlier ones. Throws InputError naming
-// the file and line on a malformed record, an unknown id, or a conflict inside one file.
+// the file and line on a malformed record, an unknown id, or a conflict inside one file; given
+// `problems`, records every such error there instead and reads on (for `gazetteer check`).
 class GazetteerBuilder {
  public:
   void add_builtin();
-  void add_file(const std::string& path);
-  void add_text(std::string_view content, const std::string& source_name);
+  void add_file(const std::string& path, std::vector<InputError>* problems = nullptr);
+  void add_text(std::string_view content, const std::string& source_name,
+                std::vector<InputError>* problems = nullptr);
 
   Gazetteer build() const;
 
@@ -85,9 +113,18 @@ class GazetteerBuilder {
     CaseRule rule = CaseRule::name;
     std::string source;
   };
+  struct PendingContext {
+    ContextRule rule;
+    std::string folded_text;
+  };
+
+  void add_record(const std::vector<std::string_view>& fields, const std::string& source,
+                  std::size_t line);
 
   std::map<std::string, PendingEntity, std::less<>> entities_;
-  std::map<std::string, PendingAlias, std::less<>> aliases_;  // keyed by folded text
+  std::map<std::string, PendingAlias, std::less<>> aliases_;   // keyed by folded text
+  std::map<std::string, PendingAlias, std::less<>> capitals_;  // keyed by folded text
+  std::vector<PendingContext> contexts_;
 };
 
 }  // namespace comention

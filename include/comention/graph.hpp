@@ -25,6 +25,7 @@ struct NodeProperties {
   std::string iso2;  // countries only
   std::string iso3;
   std::string region;
+  bool historical = false;  // a state that no longer exists (Soviet Union, Yugoslavia ...)
   std::uint64_t mentions = 0;
   std::uint64_t documents = 0;
   std::uint64_t degree = 0;

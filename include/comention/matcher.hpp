@@ -32,6 +32,9 @@ struct MatchOptions {
   // Lets aliases with the `name` rule match in any case, for corpora that were lower-cased.
   // `exact` aliases (acronyms: US, WHO) still match only as written.
   bool ignore_case = false;
+  // Also matches capitals and seats of government as their country or organization
+  // ("Beijing said", "Brussels"): the gazetteer's `capital` records.
+  bool capitals = false;
 };
 
 struct MatchScratch {
@@ -57,17 +60,29 @@ class Matcher {
     std::uint32_t entity = 0;  // Alias::kStop for a stop phrase
     CaseRule rule = CaseRule::name;
     std::uint32_t case_offset = 0;  // alias letter cases in case_patterns_, one per folded byte
+    std::uint32_t first_context = 0;  // this alias's rules in contexts_
+    std::uint32_t context_count = 0;
+  };
+  // A ContextRule with its words folded, as the text they are compared with.
+  struct CompiledContext {
+    ContextSide side = ContextSide::not_before;
+    bool any_capitalised = false;
+    std::vector<std::string> words;
+    std::vector<std::string> exceptions;
   };
 
   std::int32_t child(std::int32_t node, unsigned char byte) const noexcept;
   bool case_matches(const Terminal& terminal, const FoldedText& folded, std::size_t start,
                     std::size_t length) const noexcept;
+  bool context_rejects(const Terminal& terminal, const FoldedText& folded, std::size_t start,
+                       std::size_t end) const noexcept;
 
   std::vector<Node> nodes_;
   std::vector<unsigned char> edge_labels_;
   std::vector<std::int32_t> edge_targets_;
   std::vector<Terminal> terminals_;
   std::vector<LetterCase> case_patterns_;
+  std::vector<CompiledContext> contexts_;
   std::int32_t root_children_[256];  // the root is dense: every scan starts there
   MatchOptions options_;
 };

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "comention/export.hpp"
 #include "comention/gazetteer.hpp"
 #include "comention/graph.hpp"
@@ -19,7 +20,7 @@ int run_build(const std::vector<std::string>& args) {
     return 0;
   }
 
-  const Gazetteer gazetteer = Gazetteer::builtin();
+  const Gazetteer gazetteer = load_gazetteer(options.input.gazetteer);
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
 

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "common.hpp"
 #include "comention/gazetteer.hpp"
 #include "comention/output.hpp"
 #include "comention/pipeline.hpp"
@@ -17,7 +18,7 @@ int run_mentions(const std::vector<std::string>& args) {
     return 0;
   }
 
-  const Gazetteer gazetteer = Gazetteer::builtin();
+  const Gazetteer gazetteer = load_gazetteer(options.input.gazetteer);
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
   AtomicOutput output(options.output);

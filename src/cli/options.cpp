@@ -9,6 +9,7 @@ const char* const kMainHelp = R"(comention: co-mention graphs of countries and i
 Usage:
   comention build [OPTIONS] INPUT... [-o FILE]...   write the co-mention graph (DOT, JSON)
   comention mentions [OPTIONS] INPUT... [-o FILE]   list every mention found, one JSON a line
+  comention gazetteer check|list|export [...]       validate, list or export gazetteers
   comention --version                               print the version
   comention COMMAND --help                          options of one command
 
@@ -39,6 +40,12 @@ Input:
 Matching:
   --ignore-case         let names match in any case, for lower-cased corpora; acronyms (US,
                         WHO) still match only as written
+  --places capitals     also count capitals and seats of government as their country or
+                        organization ("Beijing said", "Brussels" for the EU); default: names only
+  --gazetteer FILE      add entities, aliases, stop phrases and overrides from FILE (format:
+                        data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
+  --no-default-gazetteer
+                        start from an empty gazetteer instead of the built-in one
   -h, --help            show this help
 
 Output files are written whole or not at all: on any error no output file is created or changed.
@@ -58,7 +65,27 @@ Options:
   --id-field NAME       JSON Lines field holding the document id (default id)
   --text-field NAME     JSON Lines field holding the text (default text)
   --ignore-case         let names match in any case; acronyms still match only as written
+  --places capitals     also count capitals and seats of government ("Beijing said")
+  --gazetteer FILE      add a gazetteer file (repeatable); --no-default-gazetteer starts empty
   -h, --help            show this help
+)";
+
+const char* const kGazetteerHelp = R"(Usage:
+  comention gazetteer check FILE...         validate gazetteer files; every problem is reported
+                                            as FILE:LINE, and the exit status is 2 if any
+  comention gazetteer list                  print each entity: id, category, label, aliases
+  comention gazetteer export [--aliases]    write the effective gazetteer in its own format, or
+                                            with --aliases every alias one a line (for grep -F -f)
+
+Options:
+  --gazetteer FILE        add FILE on top of the built-in gazetteer (repeatable)
+  --no-default-gazetteer  start from an empty gazetteer
+  -o, --output FILE       list/export: write to FILE instead of standard output
+  -h, --help              show this help
+
+The format is documented in data/gazetteer/FORMAT.md; samples/custom-gazetteer.tsv is an example.
+check reads the built-in gazetteer first (unless --no-default-gazetteer), so a file may refer to
+built-in ids.
 )";
 
 namespace {
@@ -104,6 +131,20 @@ class ArgumentCursor {
   std::optional<std::string> pending_value_;
 };
 
+// Handles --gazetteer and --no-default-gazetteer; false if `arg` is neither.
+bool parse_gazetteer_option(const std::string& arg, ArgumentCursor& cursor, GazetteerOptions& options) {
+  if (arg == "--gazetteer") {
+    options.files.push_back(cursor.value(arg));
+    if (options.files.back().empty()) throw UsageError("--gazetteer needs a file name");
+  } else if (arg == "--no-default-gazetteer") {
+    cursor.no_value(arg);
+    options.builtin = false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // Handles an option shared by the reading subcommands; false if `arg` is not one of them.
 bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOptions& options) {
   if (arg == "--input-format") {
@@ -126,7 +167,13 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
   } else if (arg == "--ignore-case") {
     cursor.no_value(arg);
     options.match.ignore_case = true;
-  } else {
+  } else if (arg == "--places") {
+    const std::string value = cursor.value(arg);
+    if (value != "names" && value != "capitals") {
+      throw UsageError("--places must be names or capitals, not '" + value + "'");
+    }
+    options.match.capitals = value == "capitals";
+  } else if (!parse_gazetteer_option(arg, cursor, options.gazetteer)) {
     return false;
   }
   return true;
@@ -211,6 +258,42 @@ MentionsOptions parse_mentions_options(const std::vector<std::string>& args) {
     if (options.output.empty()) throw UsageError("-o needs a file name");
     return true;
   });
+  return options;
+}
+
+GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& args) {
+  GazetteerCommandOptions options;
+  ArgumentCursor cursor(args);
+  while (!cursor.done()) {
+    const std::string arg = cursor.next();
+    if (arg == "-h" || arg == "--help") {
+      options.help = true;
+    } else if (arg == "-o" || arg == "--output") {
+      options.output = cursor.value(arg);
+      if (options.output.empty()) throw UsageError("-o needs a file name");
+    } else if (arg == "--aliases") {
+      cursor.no_value(arg);
+      options.aliases_only = true;
+    } else if (parse_gazetteer_option(arg, cursor, options.gazetteer)) {
+      continue;
+    } else if (arg.starts_with("-")) {
+      unknown_option(arg, "gazetteer");
+    } else if (options.action.empty()) {
+      options.action = arg;
+    } else {
+      options.files.push_back(arg);
+    }
+  }
+  if (options.help) return options;
+  if (options.action != "check" && options.action != "list" && options.action != "export") {
+    throw UsageError(options.action.empty() ? "gazetteer needs check, list or export (see comention gazetteer --help)"
+                                            : "unknown gazetteer action '" + options.action + "' (check, list or export)");
+  }
+  if (options.action == "check" && options.files.empty()) throw UsageError("gazetteer check needs FILE...");
+  if (options.action != "check" && !options.files.empty()) {
+    throw UsageError("gazetteer " + options.action + " takes no FILE; add files with --gazetteer");
+  }
+  if (options.aliases_only && options.action != "export") throw UsageError("--aliases goes with export");
   return options;
 }
 

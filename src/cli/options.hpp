@@ -13,11 +13,18 @@
 
 namespace comention::cli {
 
+// Which gazetteer to use: the built-in one (unless switched off) and files added on top.
+struct GazetteerOptions {
+  bool builtin = true;
+  std::vector<std::string> files;
+};
+
 // Options every subcommand that reads documents understands.
 struct InputOptions {
   std::vector<std::string> inputs;
   ReaderOptions reader;
   MatchOptions match;
+  GazetteerOptions gazetteer;
 };
 
 struct BuildOptions {
@@ -34,12 +41,24 @@ struct MentionsOptions {
   bool help = false;
 };
 
-// Both throw UsageError on an unknown option, a missing value or a bad value.
+// `comention gazetteer check|list|export`.
+struct GazetteerCommandOptions {
+  std::string action;               // check, list or export
+  std::vector<std::string> files;   // for check: the files to validate
+  GazetteerOptions gazetteer;
+  bool aliases_only = false;        // export: a plain list of aliases, one a line
+  std::string output = "-";
+  bool help = false;
+};
+
+// All throw UsageError on an unknown option, a missing value or a bad value.
 BuildOptions parse_build_options(const std::vector<std::string>& args);
 MentionsOptions parse_mentions_options(const std::vector<std::string>& args);
+GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& args);
 
 extern const char* const kMainHelp;
 extern const char* const kBuildHelp;
 extern const char* const kMentionsHelp;
+extern const char* const kGazetteerHelp;
 
 }  // namespace comention::cli

@@ -113,6 +113,9 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
       agxset(n, fill, c_str("#fde9c9"));
       agxset(n, border, c_str("#e69138"));
       agxset(n, category, c_str("organization"));
+    } else if (node.historical) {
+      agxset(n, style, c_str("filled,dashed"));
+      agxset(n, fill, c_str("#eeeeee"));
     }
     agxset(n, tooltip, c_str(node.label + " (" + node.id + "): " + plural(node.mentions, "mention") +
                              " in " + plural(node.documents, "document")));

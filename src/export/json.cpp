@@ -33,6 +33,7 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
       item["iso2"] = node.iso2;
       item["iso3"] = node.iso3;
       item["region"] = node.region;
+      if (node.historical) item["historical"] = true;
     }
     item["mentions"] = node.mentions;
     item["documents"] = node.documents;
