@@ -262,6 +262,96 @@ class Errors(CliTestCase):
         self.assert_error(run("build", good, "-o", self.tmp / "no" / "g.json"), "g.json")
 
 
+class CustomGazetteers(CliTestCase):
+    def test_custom_gazetteer_adds_overrides_and_drops(self):
+        custom = SAMPLES / "custom-gazetteer.tsv"
+        text = self.write("t.txt", "SICA met the Middle Kingdom. Chad Smith left. Peru, Indiana. Holland and Britain.")
+        rows = [json.loads(line) for line in run("mentions", text, "--gazetteer", custom).stdout.splitlines()]
+        self.assertEqual([(r["text"], r["entity"]) for r in rows],
+                         [("SICA", "SICA"), ("Middle Kingdom", "CHN"), ("Britain", "GBR")])
+        graph = self.build_json(text, "--gazetteer", custom)
+        labels = {n["id"]: n["label"] for n in graph["nodes"]}
+        self.assertEqual(labels["GBR"], "Britain")
+        self.assertEqual(labels["SICA"], "SICA")
+
+    def test_no_default_gazetteer_starts_empty(self):
+        own = self.write("own.tsv", "entity\tX\tcountry\tXland\nalias\tX\tXland\n")
+        text = self.write("t.txt", "Xland and China met.")
+        graph = self.build_json(text, "--no-default-gazetteer", "--gazetteer", own)
+        self.assertEqual([n["id"] for n in graph["nodes"]], ["X"])
+
+    def test_capitals_only_on_request(self):
+        text = self.write("t.txt", "Beijing and Moscow signed a pact.")
+        self.assertEqual(self.build_json(text)["nodes"], [])
+        graph = self.build_json(text, "--places", "capitals")
+        self.assertEqual([(l["source"], l["target"]) for l in graph["links"]], [("CHN", "RUS")])
+        self.assert_error(run("build", text, "--places", "cities"), "--places")
+
+    def test_check_accepts_a_good_file(self):
+        result = run("gazetteer", "check", SAMPLES / "custom-gazetteer.tsv")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"ok", result.stdout)
+
+    def test_check_reports_every_problem_with_file_and_line(self):
+        bad = self.write("bad.tsv", "\n".join([
+            "entity\tA\tcountry\tA",
+            "entity\tA\tcountry\tA again",          # 2: duplicate id
+            "alias\tA\tZed",
+            "entity\tB\tcountry\tB",
+            "alias\tB\tZed",                          # 5: alias claimed by two entities
+            "alias\tA\t",                             # 6: empty alias
+            "entity\tC\tplanet\tC",                  # 7: bad field
+            "alias\tA\tAy\tshouting",                # 8: rule that does not parse
+            "alias\tNOPE\tNope",                      # 9: unknown id
+        ]) + "\n")
+        result = run("gazetteer", "check", bad)
+        self.assertEqual(result.returncode, 2)
+        errors = [line for line in result.stderr.decode().splitlines() if line.startswith("comention: error: ")]
+        self.assertEqual([e.split(":")[3] for e in errors], ["2", "5", "6", "7", "8", "9"])
+        for error in errors:
+            self.assertIn(f"{bad}:", error)
+
+    def test_check_of_a_missing_file(self):
+        missing = self.tmp / "missing.tsv"
+        result = run("gazetteer", "check", missing)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(str(missing), result.stderr.decode())
+
+    def test_a_bad_gazetteer_stops_build_with_its_line(self):
+        bad = self.write("bad.tsv", "alias\tNOPE\tNope\n")
+        text = self.write("t.txt", "China.")
+        self.assert_error(run("build", text, "--gazetteer", bad, "-o", self.tmp / "g.json"), f"{bad}:1:")
+        self.assert_no_stray_files(self.tmp, ["bad.tsv", "t.txt"])
+
+    def test_list_prints_entities_with_their_aliases(self):
+        lines = run("gazetteer", "list").stdout.decode().splitlines()
+        china = next(line for line in lines if line.startswith("CHN\t")).split("\t")
+        self.assertEqual(china[1:3], ["country", "China"])
+        self.assertIn("Chinese", china[3].split(" | "))
+        self.assertGreaterEqual(len(lines), 250 + 60)
+
+    def test_export_reads_back_as_the_same_gazetteer(self):
+        exported = self.tmp / "all.tsv"
+        custom = SAMPLES / "custom-gazetteer.tsv"
+        self.assertEqual(run("gazetteer", "export", "--gazetteer", custom, "-o", exported).returncode, 0)
+        again = run("gazetteer", "export", "--no-default-gazetteer", "--gazetteer", exported).stdout
+        self.assertEqual(again, exported.read_bytes())
+        text = self.write("t.txt", (SAMPLES / "vaccine-summit.txt").read_text() + "\nSICA met.")
+        self.assertEqual(self.build_json(text, "--gazetteer", custom),
+                         self.build_json(text, "--no-default-gazetteer", "--gazetteer", exported))
+
+    def test_export_aliases_one_a_line(self):
+        aliases = run("gazetteer", "export", "--aliases").stdout.decode().splitlines()
+        self.assertIn("China", aliases)
+        self.assertIn("U.S.", aliases)
+        self.assertNotIn("Indian Ocean", aliases)  # stop phrases are no aliases
+
+    def test_gazetteer_usage_errors(self):
+        self.assert_error(run("gazetteer"), "check, list or export")
+        self.assert_error(run("gazetteer", "check"), "FILE")
+        self.assert_error(run("gazetteer", "list", "--aliases"), "--aliases")
+
+
 class SeedArticle(CliTestCase):
     """The article the project started from (../shared/seeds), when it is present."""
 

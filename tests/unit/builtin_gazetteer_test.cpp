@@ -65,10 +65,12 @@ bool is_upper_ascii(std::string_view text) {
 
 TEST_SUITE("builtin gazetteer") {
 
-TEST_CASE("the built-in gazetteer has exactly 250 countries") {
+bool is_historical(const comention::Entity& entity) { return entity.attribute("historical") == "yes"; }
+
+TEST_CASE("the built-in gazetteer has exactly 250 current countries") {
   std::size_t countries = 0;
   for (const auto& entity : builtin().entities()) {
-    if (entity.category == Category::country) ++countries;
+    if (entity.category == Category::country && !is_historical(entity)) ++countries;
   }
   CHECK(countries == 250);
   CHECK(std::size(kCountryIds) == 250);
@@ -110,12 +112,31 @@ TEST_CASE("built-in country attributes hold the ISO codes") {
   CHECK(builtin().entities()[*kosovo].attribute("iso2") == "XK");
 }
 
-TEST_CASE("no two built-in countries share an iso2 code") {
+TEST_CASE("no two current built-in countries share an iso2 code") {
   std::set<std::string, std::less<>> seen;
   for (const auto& entity : builtin().entities()) {
-    if (entity.category != Category::country) continue;
+    if (entity.category != Category::country || is_historical(entity)) continue;
     CAPTURE(entity.id);
     CHECK(seen.insert(std::string(entity.attribute("iso2"))).second);
+  }
+}
+
+TEST_CASE("historical states are countries with successors that exist") {
+  for (const std::string_view id : {"SUN", "DDR", "YUG", "CSK"}) {
+    CAPTURE(id);
+    const auto index = builtin().find(id);
+    REQUIRE(index.has_value());
+    const auto& entity = builtin().entities()[*index];
+    CHECK(is_historical(entity));
+    std::string_view successors = entity.attribute("successors");
+    REQUIRE_FALSE(successors.empty());
+    while (!successors.empty()) {
+      const auto comma = successors.find(',');
+      const std::string_view successor = successors.substr(0, comma);
+      CAPTURE(successor);
+      CHECK(builtin().find(successor).has_value());
+      successors = comma == std::string_view::npos ? std::string_view{} : successors.substr(comma + 1);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <sstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -403,3 +404,112 @@ TEST_CASE("add_file reads a file and a missing file is an InputError naming it")
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("gazetteer: capitals, contexts, problems, export") {
+
+constexpr std::string_view kWithCapitals =
+    "entity\tCHN\tcountry\tChina\n"
+    "alias\tCHN\tChina\n"
+    "capital\tCHN\tBeijing\n"
+    "entity\tSGP\tcountry\tSingapore\n"
+    "alias\tSGP\tSingapore\n"
+    "capital\tSGP\tSingapore\n"
+    "context\tChina\tnot-before\tsea,*,!Daily\n"
+    "context\tChina\tnot-after\tfine\n";
+
+TEST_CASE("capital records become capital aliases, and a name with the same text wins") {
+  const Gazetteer gazetteer = build_from(kWithCapitals);
+  const Alias* beijing = find_alias(gazetteer, "Beijing");
+  REQUIRE(beijing != nullptr);
+  CHECK(beijing->kind == comention::AliasKind::capital);
+  CHECK(gazetteer.entities()[beijing->entity].id == "CHN");
+  const auto singapore = std::count_if(gazetteer.aliases().begin(), gazetteer.aliases().end(),
+                                       [](const Alias& a) { return a.text == "Singapore"; });
+  CHECK(singapore == 1);
+  CHECK(find_alias(gazetteer, "Singapore")->kind == comention::AliasKind::name);
+}
+
+TEST_CASE("context records keep their side, words and exceptions") {
+  const Gazetteer gazetteer = build_from(kWithCapitals);
+  REQUIRE(gazetteer.contexts().size() == 2);
+  const comention::ContextRule& before = gazetteer.contexts()[0];
+  CHECK(before.text == "China");
+  CHECK(before.side == comention::ContextSide::not_before);
+  CHECK(before.words == std::vector<std::string>{"sea", "*"});
+  CHECK(before.exceptions == std::vector<std::string>{"Daily"});
+  CHECK(gazetteer.contexts()[1].side == comention::ContextSide::not_after);
+}
+
+TEST_CASE("a context for a text that is no alias, or with a bad side or word list, is an error") {
+  const std::string base = "entity\tCHN\tcountry\tChina\nalias\tCHN\tChina\n";
+  const auto no_alias = add_text_error(base + "context\tChinatown\tnot-before\tx\n", "c.tsv");
+  REQUIRE(no_alias);
+  CHECK(contains(no_alias->what(), "c.tsv:3:"));
+  CHECK(contains(no_alias->what(), "no alias"));
+  const auto bad_side = add_text_error(base + "context\tChina\tnear\tx\n", "c.tsv");
+  REQUIRE(bad_side);
+  CHECK(contains(bad_side->what(), "not-before or not-after"));
+  const auto empty_word = add_text_error(base + "context\tChina\tnot-before\tx,,y\n", "c.tsv");
+  REQUIRE(empty_word);
+  CHECK(contains(empty_word->what(), "empty word"));
+  const auto only_exceptions = add_text_error(base + "context\tChina\tnot-before\t!x\n", "c.tsv");
+  REQUIRE(only_exceptions);
+  CHECK(contains(only_exceptions->what(), "at least one word"));
+}
+
+TEST_CASE("with a problem list, every bad line is reported and the good ones are kept") {
+  GazetteerBuilder builder;
+  std::vector<InputError> problems;
+  builder.add_text(
+      "entity\tA\tcountry\tA\n"
+      "alias\tZZZ\tFoo\n"         // unknown id
+      "alias\tA\tAy\tloud\n"      // bad rule
+      "alias\tA\tAlpha\n"         // fine
+      "entity\tA\tcountry\tA\n"   // duplicate id
+      "alias\tA\t \n",            // empty alias
+      "p.tsv", &problems);
+  REQUIRE(problems.size() == 4);
+  CHECK(contains(problems[0].what(), "p.tsv:2:"));
+  CHECK(contains(problems[1].what(), "p.tsv:3:"));
+  CHECK(contains(problems[2].what(), "p.tsv:5:"));
+  CHECK(contains(problems[3].what(), "p.tsv:6:"));
+  CHECK(find_alias(builder.build(), "Alpha") != nullptr);
+}
+
+TEST_CASE("write_gazetteer_tsv writes what reads back as the same gazetteer") {
+  const Gazetteer original = build_from(std::string(kWithCapitals) + "stop\tChina Sea\n" +
+                                         "entity\tWHO\torganization\tWHO\tname=World Health Organization\n" +
+                                         "alias\tWHO\tWHO\texact\n");
+  std::ostringstream written;
+  comention::write_gazetteer_tsv(original, written);
+  const Gazetteer copy = build_from(written.str(), "export.tsv");
+
+  REQUIRE(copy.entities().size() == original.entities().size());
+  for (std::size_t i = 0; i < copy.entities().size(); ++i) {
+    CHECK(copy.entities()[i].id == original.entities()[i].id);
+    CHECK(copy.entities()[i].label == original.entities()[i].label);
+    CHECK(copy.entities()[i].attributes == original.entities()[i].attributes);
+  }
+  REQUIRE(copy.aliases().size() == original.aliases().size());
+  for (std::size_t i = 0; i < copy.aliases().size(); ++i) {
+    CHECK(copy.aliases()[i].text == original.aliases()[i].text);
+    CHECK(copy.aliases()[i].entity == original.aliases()[i].entity);
+    CHECK(copy.aliases()[i].rule == original.aliases()[i].rule);
+    CHECK(copy.aliases()[i].kind == original.aliases()[i].kind);
+  }
+  REQUIRE(copy.contexts().size() == original.contexts().size());
+  CHECK(copy.contexts()[0].words == original.contexts()[0].words);
+  CHECK(copy.contexts()[0].exceptions == original.contexts()[0].exceptions);
+}
+
+TEST_CASE("the built-in gazetteer exports and reads back whole") {
+  const Gazetteer builtin = Gazetteer::builtin();
+  std::ostringstream written;
+  comention::write_gazetteer_tsv(builtin, written);
+  const Gazetteer copy = build_from(written.str(), "export.tsv");
+  CHECK(copy.entities().size() == builtin.entities().size());
+  CHECK(copy.aliases().size() == builtin.aliases().size());
+  CHECK(copy.contexts().size() == builtin.contexts().size());
+}
+
+}

@@ -440,3 +440,69 @@ TEST_CASE("the built-in gazetteer finds real names") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("matcher: capitals and context rules") {
+
+constexpr std::string_view kContextGazetteer =
+    "entity\tGEO\tcountry\tGeorgia\n"
+    "alias\tGEO\tGeorgia\n"
+    "capital\tGEO\tTbilisi\n"
+    "context\tGeorgia\tnot-after\tAtlanta,Savannah\n"
+    "context\tGeorgia\tnot-before\tgovernor,tech\n"
+    "entity\tTCD\tcountry\tChad\n"
+    "alias\tTCD\tChad\n"
+    "context\tChad\tnot-before\t*,!President\n"
+    "entity\tMLI\tcountry\tMali\n"
+    "alias\tMLI\tMali\n";
+
+const Gazetteer& context_gazetteer() {
+  static const Gazetteer gazetteer = [] {
+    GazetteerBuilder builder;
+    builder.add_text(kContextGazetteer, "context.tsv");
+    return builder.build();
+  }();
+  return gazetteer;
+}
+
+std::string context_ids(std::string_view text, MatchOptions options = {}) {
+  return ids(find_in(context_gazetteer(), text, options));
+}
+
+TEST_CASE("capitals match only when asked for") {
+  CHECK(context_ids("Tbilisi said no.") == "");
+  MatchOptions capitals;
+  capitals.capitals = true;
+  CHECK(context_ids("Tbilisi said no.", capitals) == "GEO");
+}
+
+TEST_CASE("not-after rejects a name after a cue word, across one comma") {
+  CHECK(context_ids("Atlanta, Georgia voted.") == "");
+  CHECK(context_ids("Savannah Georgia voted.") == "");
+  CHECK(context_ids("Tbilisi, Georgia voted.") == "GEO");
+  CHECK(context_ids("Atlanta; Georgia voted.") == "GEO");  // other punctuation breaks the link
+}
+
+TEST_CASE("not-before rejects a name before a cue word, past a possessive, in any case") {
+  CHECK(context_ids("Georgia Governor Kemp spoke.") == "");
+  CHECK(context_ids("Georgia’s governor spoke.") == "");
+  CHECK(context_ids("Georgia Tech won.") == "");
+  CHECK(context_ids("Georgia and Mali met.") == "GEO MLI");
+  CHECK(context_ids("Georgia, governor of nothing.") == "GEO");
+}
+
+TEST_CASE("the * cue rejects any capitalised next word except the exempted ones") {
+  CHECK(context_ids("Chad Smith scored.") == "");
+  CHECK(context_ids("Chad President Deby spoke.") == "TCD");
+  CHECK(context_ids("Chad, Mali and Niger met.") == "TCD MLI");
+  CHECK(context_ids("Chad said no.") == "TCD");  // a lower-case next word is no name
+  CHECK(context_ids("Mali and Chad.") == "MLI TCD");
+}
+
+TEST_CASE("a rejected name leaves the names around it alone") {
+  const auto found = find_in(context_gazetteer(), "Mali, Chad Smith and Georgia.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].surface == "Mali");
+  CHECK(found[1].surface == "Georgia");
+}
+
+}  // TEST_SUITE
