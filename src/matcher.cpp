@@ -76,7 +76,10 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
   }
 
   for (const Alias& alias : gazetteer.aliases()) {
-    if (alias.kind == AliasKind::capital && !options_.capitals) continue;
+    // Without --places capitals a capital is a place, not a mention, but it still blocks the
+    // names inside it as a stop phrase does: "Mexico City" is no mention of Mexico.
+    const bool blocks_only = alias.kind == AliasKind::capital && !options_.capitals;
+    const std::uint32_t entity = blocks_only ? Alias::kStop : alias.entity;
     fold_text(alias.text, folded);
     if (folded.bytes.empty()) continue;
     std::int32_t node = 0;
@@ -94,7 +97,7 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     }
     // The gazetteer keys aliases by folded text, so each trie path ends at most one alias.
     build[static_cast<std::size_t>(node)].terminal = static_cast<std::int32_t>(terminals_.size());
-    Terminal terminal{alias.entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
+    Terminal terminal{entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
                       static_cast<std::uint32_t>(contexts_.size()), 0};
     if (const auto rules = contexts_by_alias.find(folded.bytes); rules != contexts_by_alias.end()) {
       terminal.context_count = static_cast<std::uint32_t>(rules->second.size());
@@ -170,8 +173,11 @@ bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded
     if (word.empty()) continue;
     if (std::find(rule.words.begin(), rule.words.end(), word) != rule.words.end()) return true;
     if (!rule.any_capitalised) continue;
+    // "*" wants a word in title case, a capital then a small letter: the shape of a name. In an
+    // all-caps headline every word is capitalised, so there it tells nothing.
     const std::size_t word_start = looks_after ? next_start : previous_start;
-    const bool capitalised = folded.letter_cases[word_start] == LetterCase::upper;
+    const bool capitalised = folded.letter_cases[word_start] == LetterCase::upper &&
+                             word.size() > 1 && folded.letter_cases[word_start + 1] == LetterCase::lower;
     const bool exempt = std::find(rule.exceptions.begin(), rule.exceptions.end(), word) != rule.exceptions.end();
     if (capitalised && !exempt) return true;
   }
