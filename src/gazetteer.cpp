@@ -250,11 +250,16 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
       std::erase_if(aliases_, owned_by_id);
       std::erase_if(capitals_, owned_by_id);
     } else {
-      const auto it = aliases_.find(fold(field(2)));
-      if (it == aliases_.end() || it->second.entity_id != id) {
-        fail(id + " has no alias '" + std::string(field(2)) + "' to drop");
+      const std::string key = fold(field(2));
+      const auto alias = aliases_.find(key);
+      const auto capital = capitals_.find(key);
+      if (alias != aliases_.end() && alias->second.entity_id == id) {
+        aliases_.erase(alias);
+      } else if (capital != capitals_.end() && capital->second.entity_id == id) {
+        capitals_.erase(capital);
+      } else {
+        fail(id + " has no alias or capital '" + std::string(field(2)) + "' to drop");
       }
-      aliases_.erase(it);
     }
   } else {
     fail("unknown record '" + std::string(kind) + "' (entity, alias, stop, capital, context or drop)");

@@ -457,6 +457,15 @@ TEST_CASE("a context for a text that is no alias, or with a bad side or word lis
   CHECK(contains(only_exceptions->what(), "at least one word"));
 }
 
+TEST_CASE("drop removes a capital as it removes an alias") {
+  GazetteerBuilder builder;
+  builder.add_text(kWithCapitals, "base.tsv");
+  builder.add_text("drop\tCHN\tBeijing\n", "local.tsv");
+  const Gazetteer gazetteer = builder.build();
+  CHECK(find_alias(gazetteer, "Beijing") == nullptr);
+  CHECK(find_alias(gazetteer, "China") != nullptr);
+}
+
 TEST_CASE("with a problem list, every bad line is reported and the good ones are kept") {
   GazetteerBuilder builder;
   std::vector<InputError> problems;
