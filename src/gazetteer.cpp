@@ -1,6 +1,10 @@
 #include "comention/gazetteer.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -97,15 +101,24 @@ void GazetteerBuilder::add_builtin() {
 }
 
 void GazetteerBuilder::add_file(const std::string& path, std::vector<InputError>* problems) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw InputError(path, std::filesystem::exists(path, error) ? "is not a regular file"
+                                                                 : "no such gazetteer file");
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "cannot open gazetteer file");
+  if (!in) throw InputError(path, "cannot open gazetteer file (" + std::string(std::strerror(errno)) + ")");
   std::ostringstream content;
   content << in.rdbuf();
   add_text(content.str(), path, problems);
 }
 
-void GazetteerBuilder::add_text(std::string_view content, const std::string& source,
+void GazetteerBuilder::add_text(std::string_view content, const std::string& source_name,
                                 std::vector<InputError>* problems) {
+  // Each call is a source of its own, even for a file read twice: conflicts are checked within
+  // one source, and a later source overrides an earlier one.
+  const Source source{source_name, ++sources_read_};
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a byte order mark
   std::size_t line_number = 0;
   std::size_t line_start = 0;
   while (line_start < content.size()) {
@@ -117,7 +130,7 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     try {
       if (const auto bad = find_invalid_utf8(line)) {
-        throw InputError(source, line_number, "invalid UTF-8 at column " + std::to_string(*bad + 1));
+        throw InputError(source.name, line_number, "invalid UTF-8 at column " + std::to_string(*bad + 1));
       }
       const std::string_view content_part = trim(line);
       if (content_part.empty() || content_part.front() == '#') continue;
@@ -129,10 +142,10 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
   }
 }
 
-void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
-                                  const std::string& source, std::size_t line_number) {
-  auto fail = [&](const std::string& message) { throw InputError(source, line_number, message); };
-  const std::string_view kind = fields[0];
+void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, const Source& source,
+                                  std::size_t line_number) {
+  auto fail = [&](const std::string& message) { throw InputError(source.name, line_number, message); };
+  const std::string_view kind = trim(fields[0]);
   auto field = [&](std::size_t i) { return i < fields.size() ? trim(fields[i]) : std::string_view{}; };
   auto rule_at = [&](std::size_t i, CaseRule fallback) {
     if (i >= fields.size() || field(i).empty()) return fallback;
@@ -146,6 +159,11 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
   auto require_text = [&](std::size_t i) {
     const std::string text(field(i));
     if (text.empty() || !has_word_char(text)) fail("empty alias text");
+    // Matches start where a word starts, so a text that does not could never match.
+    std::size_t first = 0;
+    if (!is_word_char(decode_utf8(text, first))) {
+      fail("'" + text + "' does not start with a letter or digit, so it could never match");
+    }
     return text;
   };
 
@@ -172,8 +190,8 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
     }
     auto [it, inserted] = entities_.try_emplace(id);
     PendingEntity& pending = it->second;
-    if (!inserted && pending.source == source) fail("duplicate entity id '" + id + "'");
-    pending.source = source;
+    if (!inserted && pending.source == source.serial) fail("duplicate entity id '" + id + "'");
+    pending.source = source.serial;
     pending.entity.id = id;
     pending.entity.category = category;
     pending.entity.label = std::string(field(3));
@@ -205,17 +223,21 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
     auto& table = kind == "capital" ? capitals_ : aliases_;
     auto [it, inserted] = table.try_emplace(fold(text));
     PendingAlias& alias = it->second;
-    if (!inserted && alias.source == source && alias.entity_id != entity_id) {
+    if (!inserted && alias.source == source.serial && alias.entity_id != entity_id) {
       fail("'" + text + "' is already " +
            (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
     }
-    alias = PendingAlias{text, entity_id, rule, source};
+    alias = PendingAlias{text, entity_id, rule, source.serial};
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
     std::string folded = fold(text);
-    if (!aliases_.contains(folded) && !capitals_.contains(folded)) {
+    const auto alias = aliases_.find(folded);
+    if (alias == aliases_.end() && !capitals_.contains(folded)) {
       fail("context for '" + text + "', which is no alias");
+    }
+    if (alias != aliases_.end() && alias->second.entity_id.empty()) {
+      fail("context for '" + text + "', which is a stop phrase: it never yields a mention");
     }
     ContextRule rule;
     rule.text = text;
@@ -232,6 +254,12 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields,
       const std::string_view word = trim(words.substr(0, comma));
       words = comma == std::string_view::npos ? std::string_view{} : words.substr(comma + 1);
       if (word.empty() || word == "!") fail("empty word in the context word list");
+      const std::string_view bare = word.front() == '!' ? word.substr(1) : word;
+      if (bare != "*" && !std::all_of(bare.begin(), bare.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+          })) {
+        fail("context word '" + std::string(word) + "' is not one word (letters and digits only)");
+      }
       if (word.front() == '!') {
         rule.exceptions.emplace_back(word.substr(1));
       } else {

@@ -40,12 +40,38 @@ std::string_view word_before(std::string_view text, std::size_t end) noexcept {
   return text.substr(start, end - start);
 }
 
+// Does the folded word at [start, start + length) have the shape of a name: a capital, then a
+// small letter ("Smith"), or an initial before an apostrophe or a period ("O'Brien", "J. Smith")?
+// In an all-caps headline every word is capitalised, so there the shape tells nothing.
+bool looks_like_name(const FoldedText& folded, std::size_t start, std::size_t length) noexcept {
+  if (folded.letter_cases[start] != LetterCase::upper) return false;
+  std::size_t second = start;
+  decode_utf8(folded.bytes, second);  // the second character starts here
+  if (second < start + length) return folded.letter_cases[second] == LetterCase::lower;
+  return second < folded.bytes.size() && (folded.bytes[second] == '\'' || folded.bytes[second] == '.');
+}
+
 bool word_ends_at(std::string_view text, std::size_t pos) noexcept {
   if (pos >= text.size()) return true;
   // An alias ending in punctuation ("U.S.") ends a word wherever it ends.
   if (pos > 0 && !is_word_char(previous_char(text, pos))) return true;
   std::size_t probe = pos;
   return !is_word_char(decode_utf8(text, probe));
+}
+
+// The end in the original text of a match ending before folded byte `end`: the end of its last
+// character and of any combining accents on it, but not of invisible characters after it
+// (a soft hyphen, a zero-width joiner), which belong to no name.
+std::size_t original_end(std::string_view text, const FoldedText& folded, std::size_t end) noexcept {
+  std::size_t pos = folded.origin[end - 1];
+  decode_utf8(text, pos);
+  while (pos < text.size()) {
+    std::size_t next = pos;
+    const char32_t cp = decode_utf8(text, next);
+    if (cp < 0x300 || cp > 0x36F) break;
+    pos = next;
+  }
+  return pos;
 }
 
 }  // namespace
@@ -159,10 +185,11 @@ bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded
   std::size_t next_start = after + 1;
   if (after < bytes.size() && bytes[after] == ' ') next_word = word_from(bytes, next_start);
 
-  // The word before: past one space and at most one comma ("Atlanta, Georgia").
+  // The word before: past one space and at most one comma or period ("Atlanta, Georgia",
+  // "Mrs. Washington").
   std::size_t before = start;
   if (before > 0 && bytes[before - 1] == ' ') --before;
-  if (before > 0 && bytes[before - 1] == ',') --before;
+  if (before > 0 && (bytes[before - 1] == ',' || bytes[before - 1] == '.')) --before;
   const std::string_view previous_word = before < start ? word_before(bytes, before) : std::string_view{};
   const std::size_t previous_start = before - previous_word.size();
 
@@ -173,13 +200,9 @@ bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded
     if (word.empty()) continue;
     if (std::find(rule.words.begin(), rule.words.end(), word) != rule.words.end()) return true;
     if (!rule.any_capitalised) continue;
-    // "*" wants a word in title case, a capital then a small letter: the shape of a name. In an
-    // all-caps headline every word is capitalised, so there it tells nothing.
     const std::size_t word_start = looks_after ? next_start : previous_start;
-    const bool capitalised = folded.letter_cases[word_start] == LetterCase::upper &&
-                             word.size() > 1 && folded.letter_cases[word_start + 1] == LetterCase::lower;
     const bool exempt = std::find(rule.exceptions.begin(), rule.exceptions.end(), word) != rule.exceptions.end();
-    if (capitalised && !exempt) return true;
+    if (!exempt && looks_like_name(folded, word_start, word.size())) return true;
   }
   return false;
 }
@@ -216,7 +239,7 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
       continue;
     }
     if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
-      out.push_back(Mention{best->entity, folded.origin[pos], folded.origin[best_end], 0, 0});
+      out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0});
     }
     pos = best_end;
   }

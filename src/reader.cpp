@@ -1,11 +1,15 @@
 #include "comention/reader.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -60,15 +64,18 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
     }
     std::error_code error;
     const auto status = fs::status(input, error);
-    if (error || !fs::exists(status)) {
-      throw InputError(input, "no such file or directory");
+    if (!fs::exists(status)) {
+      throw InputError(input, error && error != std::errc::no_such_file_or_directory
+                                  ? "cannot read (" + error.message() + ")"
+                                  : std::string("no such file or directory"));
     }
     if (!fs::is_directory(status)) {
       files_.push_back(input);
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, error);
+    // An unreadable folder inside is an error, not a silent gap in the corpus.
+    fs::recursive_directory_iterator it(input, fs::directory_options::none, error);
     if (error) throw InputError(input, "cannot read directory (" + error.message() + ")");
     for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
       if (error) throw InputError(input, "cannot read directory (" + error.message() + ")");
@@ -86,6 +93,22 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
     std::sort(found.begin(), found.end());
     files_.insert(files_.end(), found.begin(), found.end());
   }
+  reject_duplicates();
+}
+
+void DocumentReader::reject_duplicates() const {
+  // A file named twice (directly, or also through its folder) would count its documents twice.
+  std::map<std::string, const std::string*> seen;
+  for (const std::string& file : files_) {
+    std::error_code error;
+    const std::string key = file == "-" ? file : fs::weakly_canonical(file, error).string();
+    const auto [it, inserted] = seen.emplace(error ? file : key, &file);
+    if (!inserted) {
+      throw InputError(file, file == *it->second ? "given twice; its documents would count twice"
+                                                 : "is the same file as " + *it->second +
+                                                       "; its documents would count twice");
+    }
+  }
 }
 
 DocumentReader::~DocumentReader() = default;
@@ -96,17 +119,43 @@ bool DocumentReader::open_next_file() {
   if (next_file_ >= files_.size()) return false;
   current_path_ = files_[next_file_++];
   current_line_ = 0;
-  if (current_path_ == "-") {
+  const bool from_stdin = current_path_ == "-";
+  current_is_jsonl_ = options_.format == InputFormat::jsonl ||
+                      (!from_stdin && options_.format == InputFormat::automatic && is_jsonl_path(current_path_));
+  if (!current_is_jsonl_) {
+    current_ = nullptr;  // next() reads the whole text at once
+  } else if (from_stdin) {
     current_ = &std::cin;
-    current_is_jsonl_ = options_.format == InputFormat::jsonl;
   } else {
     current_stream_ = std::make_unique<std::ifstream>(current_path_, std::ios::binary);
     if (!*current_stream_) throw InputError(current_path_, "cannot open file (" + system_reason() + ")");
     current_ = current_stream_.get();
-    current_is_jsonl_ = options_.format == InputFormat::jsonl ||
-                        (options_.format == InputFormat::automatic && is_jsonl_path(current_path_));
   }
   return true;
+}
+
+std::string DocumentReader::read_whole_text() const {
+  // read(2) rather than a stream, so that no read error (EISDIR for a folder on standard
+  // input, EIO) passes for the end of the file.
+  const bool from_stdin = current_path_ == "-";
+  const int fd = from_stdin ? STDIN_FILENO : ::open(current_path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError(current_path_, "cannot open file (" + system_reason() + ")");
+  std::string content;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t count = ::read(fd, buffer, sizeof buffer);
+    if (count > 0) {
+      content.append(buffer, static_cast<std::size_t>(count));
+    } else if (count == 0) {
+      break;
+    } else if (errno != EINTR) {
+      const std::string why = system_reason();
+      if (!from_stdin) ::close(fd);
+      throw InputError(current_path_, "cannot read file (" + why + ")");
+    }
+  }
+  if (!from_stdin) ::close(fd);
+  return content;
 }
 
 bool DocumentReader::next(Document& doc) {
@@ -118,14 +167,10 @@ bool DocumentReader::next(Document& doc) {
       continue;
     }
     // A text file is one document.
-    std::ostringstream content;
-    content << current_->rdbuf();
-    if (current_->bad()) throw InputError(current_path_, "cannot read file (" + system_reason() + ")");
-    doc.text = std::move(content).str();
+    doc.text = read_whole_text();
     doc.id = current_path_;
     doc.source = current_path_;
     doc.line = 1;
-    current_ = nullptr;
     if (const auto bad = find_invalid_utf8(doc.text)) {
       throw_invalid_utf8(current_path_, 1, doc.text, *bad);
     }

@@ -26,11 +26,6 @@ bool is_closer(char32_t cp) noexcept {
          cp == 0xBB;
 }
 
-bool is_opener(char32_t cp) noexcept {
-  return cp == '(' || cp == '[' || cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x201C ||
-         cp == 0xAB;
-}
-
 // The code point starting at pos, and the offset after it.
 char32_t peek(std::string_view text, std::size_t pos, std::size_t& next) noexcept {
   next = pos;
@@ -61,7 +56,8 @@ std::size_t trim_end(std::string_view text, std::size_t start, std::size_t end) 
 // Does the period at `period` close an abbreviation, an initial or a dotted acronym?
 bool period_is_abbreviation(std::string_view text, std::size_t sentence_start,
                             std::size_t period) noexcept {
-  // The token is everything back to the previous white space, non-breaking spaces included.
+  // The token is the run of letters, digits and periods before the period: "N" in "state—N.",
+  // "St" in "Miami/St.", "U.S" in "(U.S.", so dashes, slashes and brackets do not hide it.
   std::size_t token_start = period;
   while (token_start > sentence_start) {
     std::size_t char_start = token_start - 1;
@@ -69,15 +65,11 @@ bool period_is_abbreviation(std::string_view text, std::size_t sentence_start,
       --char_start;
     }
     std::size_t next = 0;
-    if (is_space(peek(text, char_start, next))) break;
+    const char32_t cp = peek(text, char_start, next);
+    if (cp != '.' && !is_word_char(cp)) break;
     token_start = char_start;
   }
   std::string_view token = text.substr(token_start, period - token_start);
-  while (!token.empty()) {
-    std::size_t next = 0;
-    if (!is_opener(peek(token, 0, next))) break;
-    token.remove_prefix(next);
-  }
   if (token.empty()) return false;
   if (token.size() == 1 && token[0] >= 'A' && token[0] <= 'Z') return true;  // an initial: J.
   if (token.find('.') != std::string_view::npos) {
@@ -122,7 +114,7 @@ void split_sentences(std::string_view text, Span paragraph, std::uint32_t paragr
     if (end >= paragraph.end) break;
     std::size_t next = 0;
     if (!is_space(peek(text, end, next))) {
-      pos = after;
+      pos = end;  // past the whole run of marks: scanning it again would make this quadratic
       continue;
     }
     const std::size_t following = skip_spaces(text, end, paragraph.end);

@@ -103,24 +103,30 @@ class GazetteerBuilder {
   Gazetteer build() const;
 
  private:
+  // Each add_text call is one source, numbered from 1: conflicts count only within a source.
+  struct Source {
+    const std::string& name;
+    std::size_t serial = 0;
+  };
   struct PendingEntity {
     Entity entity;
-    std::string source;  // file that last declared it, to reject duplicates within one file
+    std::size_t source = 0;  // the source that last declared it
   };
   struct PendingAlias {
     std::string text;
     std::string entity_id;  // empty for a stop phrase
     CaseRule rule = CaseRule::name;
-    std::string source;
+    std::size_t source = 0;
   };
   struct PendingContext {
     ContextRule rule;
     std::string folded_text;
   };
 
-  void add_record(const std::vector<std::string_view>& fields, const std::string& source,
+  void add_record(const std::vector<std::string_view>& fields, const Source& source,
                   std::size_t line);
 
+  std::size_t sources_read_ = 0;
   std::map<std::string, PendingEntity, std::less<>> entities_;
   std::map<std::string, PendingAlias, std::less<>> aliases_;   // keyed by folded text
   std::map<std::string, PendingAlias, std::less<>> capitals_;  // keyed by folded text

@@ -9,7 +9,8 @@
 // text field (a string). A directory is read recursively: its .txt and .jsonl files in sorted
 // order. "-" is standard input, read as text unless the input format says jsonl.
 // Every problem throws InputError naming the file and line: a missing or unreadable file, a
-// directory with nothing to read, a malformed record, invalid UTF-8. Nothing is skipped silently.
+// directory with nothing to read or an unreadable folder in it, the same file named twice, a
+// malformed record, invalid UTF-8. Nothing is skipped silently.
 #pragma once
 
 #include <cstddef>
@@ -51,13 +52,15 @@ class DocumentReader {
  private:
   bool open_next_file();
   bool next_json_line(Document& doc);
+  std::string read_whole_text() const;
+  void reject_duplicates() const;
 
   std::vector<std::string> files_;
   ReaderOptions options_;
   std::size_t next_file_ = 0;
   std::string current_path_;
   std::unique_ptr<std::ifstream> current_stream_;
-  std::istream* current_ = nullptr;  // current_stream_ or std::cin
+  std::istream* current_ = nullptr;  // the JSON Lines being read: current_stream_ or std::cin
   bool current_is_jsonl_ = false;
   std::size_t current_line_ = 0;
   std::string line_;

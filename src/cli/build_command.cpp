@@ -38,12 +38,14 @@ int run_build(const std::vector<std::string>& args) {
   }
 
   const CoMentionGraph graph = build_graph(counter.counts(), gazetteer, options.window);
+  // Every output is written out and checked before any is put in place: all appear, or none.
   for (auto& output : outputs) {
     const OutputFormat format = options.format.value_or(
         format_for_path(output->path()).value_or(OutputFormat::json));
     write_graph(graph, format, output->stream());
-    output->commit();
+    output->finish();
   }
+  for (auto& output : outputs) output->commit();
   for (const auto& output : outputs) {
     if (output->path() != "-") std::cerr << "comention: wrote " << output->path() << '\n';
   }

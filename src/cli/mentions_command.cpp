@@ -39,7 +39,8 @@ int run_mentions(const std::vector<std::string>& args) {
       line["category"] = to_string(entity.category);
       line["paragraph"] = mention.paragraph;
       line["sentence"] = mention.sentence;
-      out << line.dump() << '\n';
+      // A document id is a path as given for text files, and paths need not be UTF-8.
+      out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }
   }
   output.commit();

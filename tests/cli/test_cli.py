@@ -257,6 +257,38 @@ class Errors(CliTestCase):
         self.assertEqual(out.read_bytes(), before)
         self.assert_no_stray_files(self.tmp, ["good.txt", "bad.jsonl", "g.json"])
 
+    def test_outputs_appear_together_or_not_at_all(self):
+        good = self.write("good.txt", "Chile and Peru.")
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run([COMENTION, "build", str(good), "-o", str(self.tmp / "g.json"), "-o", "-"],
+                                    stdout=full, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn(b"standard output", result.stderr)
+        self.assert_no_stray_files(self.tmp, ["good.txt"])
+
+    def test_same_input_twice_is_refused(self):
+        good = self.write("good.txt", "Chile and Peru.")
+        self.assert_error(run("build", good, good), str(good), "twice")
+        self.assert_error(run("build", self.tmp, good), "twice")
+
+    def test_a_folder_on_standard_input_is_an_error(self):
+        fd = os.open(self.tmp, os.O_RDONLY)
+        try:
+            result = subprocess.run([COMENTION, "build", "-"], stdin=fd, capture_output=True, timeout=60)
+        finally:
+            os.close(fd)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"cannot read", result.stderr)
+
+    def test_a_file_name_that_is_not_utf8_is_still_printed(self):
+        folder = self.tmp / "in"
+        folder.mkdir()
+        (folder / "caf\udce9.txt").write_bytes(b"Chile and Peru.")  # the byte 0xE9 in the name
+        result = run("mentions", folder)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        self.assertEqual([r["entity"] for r in rows], ["CHL", "PER"])
+
     def test_output_in_missing_directory(self):
         good = self.write("good.txt", "Chile and Peru.")
         self.assert_error(run("build", good, "-o", self.tmp / "no" / "g.json"), "g.json")

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <optional>
 #include <string>
@@ -519,6 +520,47 @@ TEST_CASE("the built-in gazetteer exports and reads back whole") {
   CHECK(copy.entities().size() == builtin.entities().size());
   CHECK(copy.aliases().size() == builtin.aliases().size());
   CHECK(copy.contexts().size() == builtin.contexts().size());
+}
+
+}
+
+TEST_SUITE("gazetteer: files") {
+
+TEST_CASE("a byte order mark at the start of a file is ignored") {
+  const Gazetteer gazetteer = build_from("\xEF\xBB\xBF" "entity\tA\tcountry\tA\nalias\tA\tAlpha\n");
+  CHECK(find_alias(gazetteer, "Alpha") != nullptr);
+}
+
+TEST_CASE("the same file read twice is an override, not a conflict") {
+  GazetteerBuilder builder;
+  const std::string content = "entity\tA\tcountry\tA\nalias\tA\tAlpha\n";
+  builder.add_text(content, "same.tsv");
+  CHECK_NOTHROW(builder.add_text(content, "same.tsv"));
+}
+
+TEST_CASE("texts that could never match are errors") {
+  const std::string base = "entity\tA\tcountry\tA\nalias\tA\tAlpha\nstop\tAlpha Beta\n";
+  const auto hashtag = add_text_error(base + "alias\tA\t#Alpha\n", "t.tsv");
+  REQUIRE(hashtag);
+  CHECK(contains(hashtag->what(), "t.tsv:4:"));
+  CHECK(contains(hashtag->what(), "never match"));
+  const auto on_stop = add_text_error(base + "context\tAlpha Beta\tnot-before\tx\n", "t.tsv");
+  REQUIRE(on_stop);
+  CHECK(contains(on_stop->what(), "stop phrase"));
+  const auto two_words = add_text_error(base + "context\tAlpha\tnot-before\tx y\n", "t.tsv");
+  REQUIRE(two_words);
+  CHECK(contains(two_words->what(), "not one word"));
+}
+
+TEST_CASE("a directory is no gazetteer file") {
+  GazetteerBuilder builder;
+  const auto folder = std::filesystem::temp_directory_path().string();
+  try {
+    builder.add_file(folder);
+    FAIL("a directory was read as a gazetteer");
+  } catch (const InputError& error) {
+    CHECK(contains(error.what(), "not a regular file"));
+  }
 }
 
 }

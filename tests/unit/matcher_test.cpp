@@ -505,4 +505,35 @@ TEST_CASE("a rejected name leaves the names around it alone") {
   CHECK(found[1].surface == "Georgia");
 }
 
-}  // TEST_SUITE
+// Name shapes and spans.
+
+TEST_CASE("the * cue sees names that start with an initial or an apostrophe") {
+  CHECK(context_ids("Chad O'Brien scored.") == "");
+  CHECK(context_ids("Chad J. Smith scored.") == "");
+  CHECK(context_ids("CHAD SIGNS DEAL") == "TCD");  // all caps: no name shape
+}
+
+TEST_CASE("not-after looks past a period: titles") {
+  const Gazetteer gazetteer = [] {
+    GazetteerBuilder builder;
+    builder.add_text("entity\tUSA\tcountry\tUS\ncapital\tUSA\tWashington\n"
+                     "context\tWashington\tnot-after\tmrs,mr\n", "t.tsv");
+    return builder.build();
+  }();
+  MatchOptions capitals;
+  capitals.capitals = true;
+  CHECK(ids(find_in(gazetteer, "Mrs. Washington smiled.", capitals)) == "");
+  CHECK(ids(find_in(gazetteer, "Talks in Washington ended.", capitals)) == "USA");
+}
+
+TEST_CASE("a span ends with its last letter and its accents, not with invisible characters") {
+  const auto soft_hyphen = find("China\xC2\xAD and Iran\xE2\x80\x8D.");
+  REQUIRE(soft_hyphen.size() == 2);
+  CHECK(soft_hyphen[0].surface == "China");
+  CHECK(soft_hyphen[1].surface == "Iran");
+  const auto accent = find("Cote\xCC\x81 d'Ivoire and China.");  // a combining acute inside
+  REQUIRE(accent.size() == 2);
+  CHECK(accent[0].surface == "Cote\xCC\x81 d'Ivoire");
+}
+
+}

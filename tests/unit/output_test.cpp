@@ -173,3 +173,54 @@ TEST_CASE("a relative path without a directory writes into the current directory
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("output: special targets") {
+
+TEST_CASE("a symbolic link is followed: its target is replaced and the link kept") {
+  const TempDir dir;
+  const std::string target = dir.write("real.json", "old");
+  const std::string link = dir.path("link.json");
+  std::filesystem::create_symlink(target, link);
+  AtomicOutput out(link);
+  out.stream() << "new";
+  out.commit();
+  CHECK(std::filesystem::is_symlink(link));
+  std::ifstream in(target);
+  std::string content;
+  std::getline(in, content);
+  CHECK(content == "new");
+}
+
+TEST_CASE("a device is written in place, never replaced") {
+  {
+    AtomicOutput out("/dev/null");
+    out.stream() << "discarded";
+    out.commit();
+  }
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+}
+
+TEST_CASE("a replaced file keeps its permissions") {
+  const TempDir dir;
+  const std::string path = dir.write("graph.json", "old");
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::replace);
+  AtomicOutput out(path);
+  out.stream() << "new";
+  out.commit();
+  CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+}
+
+TEST_CASE("finish writes everything out but puts nothing in place until commit") {
+  const TempDir dir;
+  const std::string path = dir.path("graph.json");
+  AtomicOutput out(path);
+  out.stream() << "content";
+  out.finish();
+  CHECK_FALSE(std::filesystem::exists(path));
+  out.commit();
+  CHECK(std::filesystem::exists(path));
+}
+
+}

@@ -256,3 +256,22 @@ TEST_CASE("locate_mentions accepts no mentions") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("segmenter: abbreviations after punctuation") {
+
+TEST_CASE("an initial or abbreviation after a dash or slash does not end a sentence") {
+  comention::Segmentation parts;
+  const std::string_view text = "The isolated state\xE2\x80\x94N. Korea\xE2\x80\x94stalled talks. Flights from Miami/St. Lucia resumed.";
+  comention::segment_text(text, parts);
+  REQUIRE(parts.sentences.size() == 2);
+  CHECK(text.substr(parts.sentences[1].start, 12) == "Flights from");
+}
+
+TEST_CASE("a long run of marks without a space after it is one step, not a sentence end") {
+  comention::Segmentation parts;
+  const std::string text = "China" + std::string(20000, '.') + "x and Iran. Done.";
+  comention::segment_text(text, parts);
+  CHECK(parts.sentences.size() == 2);
+}
+
+}
