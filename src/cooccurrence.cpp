@@ -33,6 +33,7 @@ void Counts::merge(const Counts& other) {
   for (std::size_t i = 0; i < other.nodes.size(); ++i) {
     nodes[i].mentions += other.nodes[i].mentions;
     nodes[i].documents += other.nodes[i].documents;
+    nodes[i].windows += other.nodes[i].windows;
   }
   for (const auto& [key, edge] : other.edges) {
     EdgeCount& mine = edges[key];
@@ -43,6 +44,15 @@ void Counts::merge(const Counts& other) {
   paragraphs += other.paragraphs;
   sentences += other.sentences;
   mentions += other.mentions;
+}
+
+std::uint64_t Counts::windows(Window window) const noexcept {
+  switch (window) {
+    case Window::sentence: return sentences;
+    case Window::paragraph: return paragraphs;
+    case Window::document: return documents;
+  }
+  return sentences;
 }
 
 MentionCounter::MentionCounter(std::size_t entity_count, Window window)
@@ -89,6 +99,7 @@ void MentionCounter::count_window(std::uint64_t document_serial) {
   std::sort(window_entities_.begin(), window_entities_.end());
   window_entities_.erase(std::unique(window_entities_.begin(), window_entities_.end()),
                          window_entities_.end());
+  for (const std::uint32_t entity : window_entities_) counts_.nodes[entity].windows += 1;
   for (std::size_t a = 0; a < window_entities_.size(); ++a) {
     for (std::size_t b = a + 1; b < window_entities_.size(); ++b) {
       const std::uint64_t key = edge_key(window_entities_[a], window_entities_[b]);

@@ -2,21 +2,135 @@
 
 #include <algorithm>
 #include <boost/graph/connected_components.hpp>
+#include <deque>
 #include <utility>
 #include <vector>
 
 namespace comention {
+namespace {
+
+// An edge between two entity indices, before it becomes a Boost edge.
+struct CandidateEdge {
+  std::uint32_t a = 0;  // a < b
+  std::uint32_t b = 0;
+  EdgeProperties data;
+  bool kept = true;
+};
+
+bool category_kept(const GraphFilter& filter, Category category) {
+  return category == Category::country ? filter.countries : filter.organizations;
+}
+
+// Marks the edges among each node's `k` strongest: by weight, then count, then the other end.
+void keep_top_edges(std::vector<CandidateEdge>& edges, std::size_t entity_count, std::uint32_t k) {
+  std::vector<std::vector<std::size_t>> incident(entity_count);
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (!edges[i].kept) continue;
+    incident[edges[i].a].push_back(i);
+    incident[edges[i].b].push_back(i);
+  }
+  std::vector<bool> chosen(edges.size(), false);
+  for (std::uint32_t node = 0; node < entity_count; ++node) {
+    auto& list = incident[node];
+    auto other = [&](std::size_t e) { return edges[e].a == node ? edges[e].b : edges[e].a; };
+    std::sort(list.begin(), list.end(), [&](std::size_t x, std::size_t y) {
+      if (edges[x].data.weight != edges[y].data.weight) return edges[x].data.weight > edges[y].data.weight;
+      if (edges[x].data.count != edges[y].data.count) return edges[x].data.count > edges[y].data.count;
+      return other(x) < other(y);
+    });
+    for (std::size_t i = 0; i < list.size() && i < k; ++i) chosen[list[i]] = true;
+  }
+  for (std::size_t i = 0; i < edges.size(); ++i) edges[i].kept = edges[i].kept && chosen[i];
+}
+
+// Keeps the nodes within `depth` hops of `focus` over the kept edges; false for the others.
+std::vector<bool> neighbourhood(const std::vector<CandidateEdge>& edges, std::size_t entity_count,
+                                std::uint32_t focus, std::uint32_t depth) {
+  std::vector<std::vector<std::uint32_t>> adjacent(entity_count);
+  for (const CandidateEdge& edge : edges) {
+    if (!edge.kept) continue;
+    adjacent[edge.a].push_back(edge.b);
+    adjacent[edge.b].push_back(edge.a);
+  }
+  std::vector<std::uint32_t> distance(entity_count, UINT32_MAX);
+  std::deque<std::uint32_t> queue{focus};
+  distance[focus] = 0;
+  while (!queue.empty()) {
+    const std::uint32_t node = queue.front();
+    queue.pop_front();
+    if (distance[node] == depth) continue;
+    for (const std::uint32_t next : adjacent[node]) {
+      if (distance[next] != UINT32_MAX) continue;
+      distance[next] = distance[node] + 1;
+      queue.push_back(next);
+    }
+  }
+  std::vector<bool> reached(entity_count);
+  for (std::size_t i = 0; i < entity_count; ++i) reached[i] = distance[i] != UINT32_MAX;
+  return reached;
+}
+
+}  // namespace
 
 CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, Window window) {
+  GraphOptions options;
+  options.window = window;
+  return build_graph(counts, gazetteer, options);
+}
+
+CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, const GraphOptions& options) {
+  const auto& entities = gazetteer.entities();
+  const GraphFilter& filter = options.filter;
+  const std::size_t entity_count = std::min(entities.size(), counts.nodes.size());
+
+  // Node filters.
+  std::vector<bool> node_kept(entity_count);
+  for (std::size_t i = 0; i < entity_count; ++i) {
+    const NodeCount& node = counts.nodes[i];
+    node_kept[i] = node.mentions > 0 && node.mentions >= filter.min_mentions &&
+                   category_kept(filter, entities[i].category);
+  }
+
+  // Edge filters, on edges in (source id, target id) order: keys order by (smaller index,
+  // larger index), and gazetteer entities are sorted by id.
+  const std::uint64_t total = counts.windows(options.window);
+  std::vector<CandidateEdge> edges;
+  edges.reserve(counts.edges.size());
+  for (const auto& [key, count] : counts.edges) {
+    const std::uint32_t a = edge_key_low(key);
+    const std::uint32_t b = edge_key_high(key);
+    if (b >= entity_count || !node_kept[a] || !node_kept[b] || count.weight < filter.min_count) continue;
+    const double weight = edge_weight(options.measure, count.weight, counts.nodes[a].windows,
+                                      counts.nodes[b].windows, total);
+    edges.push_back({a, b, EdgeProperties{count.weight, count.documents, weight}, true});
+  }
+  std::sort(edges.begin(), edges.end(),
+            [](const CandidateEdge& x, const CandidateEdge& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
+  if (filter.top_edges > 0) keep_top_edges(edges, entity_count, filter.top_edges);
+
+  if (!filter.focus.empty()) {
+    const auto focus = gazetteer.find(filter.focus);
+    if (!focus || *focus >= entity_count || !node_kept[*focus]) {
+      std::fill(node_kept.begin(), node_kept.end(), false);  // the focus was never mentioned
+    } else {
+      const std::vector<bool> reached = neighbourhood(edges, entity_count, *focus, filter.depth);
+      for (std::size_t i = 0; i < entity_count; ++i) node_kept[i] = node_kept[i] && reached[i];
+    }
+  }
+  std::vector<bool> has_edge(entity_count, false);
+  for (CandidateEdge& edge : edges) {
+    edge.kept = edge.kept && node_kept[edge.a] && node_kept[edge.b];
+    if (edge.kept) has_edge[edge.a] = has_edge[edge.b] = true;
+  }
+  if (filter.drop_isolates) {
+    for (std::size_t i = 0; i < entity_count; ++i) node_kept[i] = node_kept[i] && has_edge[i];
+  }
+
   CoMentionGraph result;
   Graph& graph = result.graph;
-  const auto& entities = gazetteer.entities();
-
-  // Gazetteer entities are sorted by id, so adding vertices in entity order keeps id order.
-  const auto kAbsent = Graph::null_vertex();
-  std::vector<Graph::vertex_descriptor> vertex_of(entities.size(), kAbsent);
-  for (std::size_t i = 0; i < entities.size() && i < counts.nodes.size(); ++i) {
-    if (counts.nodes[i].mentions == 0) continue;
+  std::vector<Graph::vertex_descriptor> vertex_of(entity_count, Graph::null_vertex());
+  for (std::size_t i = 0; i < entity_count; ++i) {
+    if (!node_kept[i]) continue;
     const Entity& entity = entities[i];
     NodeProperties node;
     node.id = entity.id;
@@ -30,28 +144,27 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, Win
     }
     node.mentions = counts.nodes[i].mentions;
     node.documents = counts.nodes[i].documents;
+    node.windows = counts.nodes[i].windows;
     vertex_of[i] = boost::add_vertex(std::move(node), graph);
   }
-
-  std::vector<std::pair<std::uint64_t, EdgeCount>> edges(counts.edges.begin(), counts.edges.end());
-  // Keys order by (smaller index, larger index), which is (source id, target id).
-  std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [key, count] : edges) {
-    const auto source = vertex_of[edge_key_low(key)];
-    const auto target = vertex_of[edge_key_high(key)];
-    boost::add_edge(source, target, EdgeProperties{count.weight, count.documents}, graph);
+  for (const CandidateEdge& edge : edges) {
+    if (!edge.kept) continue;
+    const auto source = vertex_of[edge.a];
+    const auto target = vertex_of[edge.b];
+    boost::add_edge(source, target, edge.data, graph);
     graph[source].degree += 1;
     graph[target].degree += 1;
-    graph[source].strength += count.weight;
-    graph[target].strength += count.weight;
+    graph[source].strength += edge.data.weight;
+    graph[target].strength += edge.data.weight;
   }
 
   std::vector<std::uint32_t> component(boost::num_vertices(graph));
   const auto components = boost::connected_components(graph, component.data());
   for (std::size_t v = 0; v < component.size(); ++v) graph[v].component = component[v];
 
-  result.info = GraphInfo{window,          counts.documents, counts.paragraphs, counts.sentences,
-                          counts.mentions, static_cast<std::uint32_t>(components)};
+  result.info = GraphInfo{options.window,   options.measure,  counts.documents,
+                          counts.paragraphs, counts.sentences, counts.mentions,
+                          static_cast<std::uint32_t>(components)};
   return result;
 }
 

@@ -28,6 +28,7 @@ std::optional<Window> parse_window(std::string_view text) noexcept;
 struct NodeCount {
   std::uint64_t mentions = 0;
   std::uint64_t documents = 0;
+  std::uint64_t windows = 0;  // windows (sentences, paragraphs or documents) that mention it
 };
 
 struct EdgeCount {
@@ -50,6 +51,9 @@ struct Counts {
 
   // Adds other's counts to these. Both must count disjoint sets of documents.
   void merge(const Counts& other);
+
+  // How many windows of this kind were read: sentences, paragraphs or documents.
+  std::uint64_t windows(Window window) const noexcept;
 };
 
 class MentionCounter {

@@ -15,6 +15,7 @@
 
 #include "comention/cooccurrence.hpp"
 #include "comention/gazetteer.hpp"
+#include "comention/weighting.hpp"
 
 namespace comention {
 
@@ -28,22 +29,45 @@ struct NodeProperties {
   bool historical = false;  // a state that no longer exists (Soviet Union, Yugoslavia ...)
   std::uint64_t mentions = 0;
   std::uint64_t documents = 0;
+  std::uint64_t windows = 0;    // windows that mention it
   std::uint64_t degree = 0;
-  std::uint64_t strength = 0;  // sum of incident edge weights
+  double strength = 0;          // sum of incident edge weights
   std::uint32_t component = 0;  // connected component, numbered from 0 in vertex order
 };
 
 struct EdgeProperties {
-  std::uint64_t weight = 0;
-  std::uint64_t documents = 0;
+  std::uint64_t count = 0;      // windows naming both entities
+  std::uint64_t documents = 0;  // documents with at least one such window
+  double weight = 0;            // the chosen measure of count (GraphOptions::measure)
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, NodeProperties,
                                     EdgeProperties>;
 
+// Which part of the counted graph to keep. Filters apply after counting, in this order: node
+// filters (categories, min_mentions), edge filters (min_count, then top_edges), the focus
+// neighbourhood, then isolated nodes.
+struct GraphFilter {
+  std::uint64_t min_count = 1;     // edges counted at least this often
+  std::uint64_t min_mentions = 1;  // nodes mentioned at least this often
+  std::uint32_t top_edges = 0;     // keep each node's K strongest edges (by weight); 0: all
+  bool countries = true;           // categories to keep
+  bool organizations = true;
+  std::string focus;               // an entity id: keep its neighbourhood only; empty: all
+  std::uint32_t depth = 1;         // hops from the focus
+  bool drop_isolates = false;      // nodes left without edges
+};
+
+struct GraphOptions {
+  Window window = Window::sentence;
+  WeightMeasure measure = WeightMeasure::count;
+  GraphFilter filter;
+};
+
 // What was read to make the graph; exporters record it as graph metadata.
 struct GraphInfo {
   Window window = Window::sentence;
+  WeightMeasure measure = WeightMeasure::count;
   std::uint64_t documents = 0;
   std::uint64_t paragraphs = 0;
   std::uint64_t sentences = 0;
@@ -56,6 +80,8 @@ struct CoMentionGraph {
   GraphInfo info;
 };
 
+CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, const GraphOptions& options);
+// Everything counted in that window, weighted by count.
 CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, Window window);
 
 }  // namespace comention

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "comention/error.hpp"
 #include "comention/export.hpp"
 #include "comention/gazetteer.hpp"
 #include "comention/graph.hpp"
@@ -21,6 +22,9 @@ int run_build(const std::vector<std::string>& args) {
   }
 
   const Gazetteer gazetteer = load_gazetteer(options.input.gazetteer);
+  if (!options.graph.filter.focus.empty() && !gazetteer.find(options.graph.filter.focus)) {
+    throw UsageError("--focus " + options.graph.filter.focus + ": no such entity id (see comention gazetteer list)");
+  }
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
 
@@ -29,7 +33,7 @@ int run_build(const std::vector<std::string>& args) {
   std::vector<std::unique_ptr<AtomicOutput>> outputs;
   for (const std::string& path : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(path));
 
-  MentionCounter counter(gazetteer.entities().size(), options.window);
+  MentionCounter counter(gazetteer.entities().size(), options.graph.window);
   DocumentAnalyzer analyzer(matcher);
   Document document;
   while (reader.next(document)) {
@@ -37,7 +41,7 @@ int run_build(const std::vector<std::string>& args) {
     counter.add_document(analyzed.mentions, analyzed.segmentation);
   }
 
-  const CoMentionGraph graph = build_graph(counter.counts(), gazetteer, options.window);
+  const CoMentionGraph graph = build_graph(counter.counts(), gazetteer, options.graph);
   // Every output is written out and checked before any is put in place: all appear, or none.
   for (auto& output : outputs) {
     const OutputFormat format = options.format.value_or(

@@ -1,5 +1,8 @@
 #include "options.hpp"
 
+#include <charconv>
+#include <cstdint>
+
 #include "comention/error.hpp"
 
 namespace comention::cli {
@@ -28,9 +31,21 @@ Output:
                         the extension (.dot or .gv: Graphviz DOT, .json: node-link JSON);
                         "-" is standard output. Default: JSON on standard output.
   --format dot|json     format for every output, whatever its extension
-Counting:
+Counting and weighting:
   --window sentence|paragraph|document
                         the span in which two mentions count as a co-mention (default sentence)
+  --weight count|pmi|npmi|jaccard|dice|association
+                        the edge weight (default count); the raw count stays in each edge's
+                        "count" (formulas: README, Edge weights)
+Filters, applied after counting:
+  --min-count N         drop edges counted fewer than N times
+  --min-mentions N      drop entities mentioned fewer than N times
+  --top-edges K         keep each entity's K strongest edges (an edge stays if it is among the
+                        K strongest of either end)
+  --categories LIST     keep only these categories: country, organization (comma-separated)
+  --focus ID            keep only the neighbourhood of one entity (e.g. CHN) ...
+  --depth D             ... up to D edges away (default 1)
+  --drop-isolates       drop entities left without edges
 Input:
   --input-format auto|text|jsonl
                         how to read inputs (default auto: .jsonl files as JSON Lines, the rest
@@ -179,6 +194,37 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
   return true;
 }
 
+// A whole number of at least `minimum`, or a UsageError naming the option.
+std::uint64_t parse_count(const std::string& option, const std::string& value, std::uint64_t minimum,
+                          std::uint64_t maximum = UINT64_MAX) {
+  std::uint64_t number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size() || number < minimum || number > maximum) {
+    throw UsageError(option + " needs a whole number of at least " + std::to_string(minimum) + ", not '" +
+                     value + "'");
+  }
+  return number;
+}
+
+void parse_categories(const std::string& value, GraphFilter& filter) {
+  filter.countries = false;
+  filter.organizations = false;
+  std::string_view rest = value;
+  while (true) {
+    const auto comma = rest.find(',');
+    const std::string_view name = rest.substr(0, comma);
+    if (name == "country" || name == "countries") {
+      filter.countries = true;
+    } else if (name == "organization" || name == "organizations") {
+      filter.organizations = true;
+    } else {
+      throw UsageError("--categories takes country and organization, comma-separated, not '" + std::string(name) + "'");
+    }
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+}
+
 [[noreturn]] void unknown_option(const std::string& arg, std::string_view command) {
   throw UsageError("unknown option '" + arg + "' (see comention " + std::string(command) + " --help)");
 }
@@ -227,7 +273,28 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       const std::string value = cursor.value(arg);
       const auto window = parse_window(value);
       if (!window) throw UsageError("--window must be sentence, paragraph or document, not '" + value + "'");
-      options.window = *window;
+      options.graph.window = *window;
+    } else if (arg == "--weight") {
+      const std::string value = cursor.value(arg);
+      const auto measure = parse_weight_measure(value);
+      if (!measure) throw UsageError("--weight must be count, pmi, npmi, jaccard, dice or association, not '" + value + "'");
+      options.graph.measure = *measure;
+    } else if (arg == "--min-count") {
+      options.graph.filter.min_count = parse_count(arg, cursor.value(arg), 1);
+    } else if (arg == "--min-mentions") {
+      options.graph.filter.min_mentions = parse_count(arg, cursor.value(arg), 1);
+    } else if (arg == "--top-edges") {
+      options.graph.filter.top_edges = static_cast<std::uint32_t>(parse_count(arg, cursor.value(arg), 1, UINT32_MAX));
+    } else if (arg == "--depth") {
+      options.graph.filter.depth = static_cast<std::uint32_t>(parse_count(arg, cursor.value(arg), 1, UINT32_MAX));
+    } else if (arg == "--focus") {
+      options.graph.filter.focus = cursor.value(arg);
+      if (options.graph.filter.focus.empty()) throw UsageError("--focus needs an entity id");
+    } else if (arg == "--categories") {
+      parse_categories(cursor.value(arg), options.graph.filter);
+    } else if (arg == "--drop-isolates") {
+      cursor.no_value(arg);
+      options.graph.filter.drop_isolates = true;
     } else {
       return false;
     }

@@ -8,6 +8,7 @@
 
 #include "comention/cooccurrence.hpp"
 #include "comention/export.hpp"
+#include "comention/graph.hpp"
 #include "comention/matcher.hpp"
 #include "comention/reader.hpp"
 
@@ -29,7 +30,7 @@ struct InputOptions {
 
 struct BuildOptions {
   InputOptions input;
-  Window window = Window::sentence;
+  GraphOptions graph;  // window, weight measure, filters
   std::vector<std::string> outputs;
   std::optional<OutputFormat> format;
   bool help = false;

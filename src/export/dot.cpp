@@ -70,7 +70,8 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
     agattr(root, AGRAPH, c_str(name), c_str(value));
   };
   graph_attribute("comment", std::string(generator_name()) + "; window=" +
-                                 std::string(to_string(info.window)) + "; " +
+                                 std::string(to_string(info.window)) + "; weight=" +
+                                 std::string(to_string(info.measure)) + "; " +
                                  plural(info.documents, "document"));
   graph_attribute("overlap", "false");
   graph_attribute("splines", "true");
@@ -124,26 +125,39 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
     nodes.push_back(n);
   }
 
-  std::uint64_t max_weight = 1;
+  // Pen width grows from 1 to 6 points with the weight: with the logarithm of a count, so that
+  // one dominant pair does not make every other line a hairline; linearly between the lowest and
+  // the highest value of any other measure (PMI may be negative).
+  const bool by_count = info.measure == WeightMeasure::count;
+  double low = 0;
+  double high = 0;
+  bool first = true;
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    max_weight = std::max(max_weight, g[e].weight);
+    const double value = by_count ? std::log(static_cast<double>(g[e].count)) : g[e].weight;
+    low = first ? value : std::min(low, value);
+    high = first ? value : std::max(high, value);
+    first = false;
   }
+  if (by_count) low = 0;
   const std::string window_name(to_string(info.window));
+  const std::string measure_name(to_string(info.measure));
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
     const auto s = boost::source(e, g);
     const auto t = boost::target(e, g);
     const EdgeProperties& data = g[e];
     Agedge_t* edge = agedge(root, nodes[s], nodes[t], nullptr, 1);
-    // Pen width grows with the logarithm of the weight, from 1 to 6 points, so that one
-    // dominant pair does not make every other line a hairline.
-    const double scale = max_weight > 1 ? std::log(static_cast<double>(data.weight)) /
-                                              std::log(static_cast<double>(max_weight))
-                                        : 0.0;
-    agxset(edge, weight, c_str(std::to_string(data.weight)));
+    const double value = by_count ? std::log(static_cast<double>(data.count)) : data.weight;
+    const double scale = high > low ? (value - low) / (high - low) : 0.0;
+    // Layout engines want an integer weight: the count, whatever the measure.
+    agxset(edge, weight, c_str(std::to_string(data.count)));
     agxset(edge, penwidth, c_str(format_number(1.0 + 5.0 * scale)));
-    agxset(edge, edge_tooltip,
-           c_str(g[s].label + " – " + g[t].label + ": together in " + plural(data.weight, window_name.c_str()) +
-                 " in " + plural(data.documents, "document")));
+    std::string text = g[s].label + " – " + g[t].label + ": together in " +
+                       plural(data.count, window_name.c_str()) + " in " + plural(data.documents, "document");
+    if (!by_count) {
+      agsafeset(edge, c_str("score"), c_str(format_number(data.weight)), c_str(""));
+      text += "; " + measure_name + " " + format_number(data.weight);
+    }
+    agxset(edge, edge_tooltip, c_str(text));
     agxset(edge, edge_documents, c_str(std::to_string(data.documents)));
   }
 

@@ -6,14 +6,27 @@
 
 namespace comention {
 
+namespace {
+
+using Json = nlohmann::ordered_json;  // keeps fields in the order written: stable bytes
+
+// Counts are written as integers ("weight": 3); other measures as numbers with a fraction.
+Json number(double value, bool integral) {
+  if (integral) return static_cast<std::uint64_t>(value);
+  return value;
+}
+
+}  // namespace
+
 void write_json(const CoMentionGraph& graph, std::ostream& out) {
-  using Json = nlohmann::ordered_json;  // keeps fields in the order written: stable bytes
   const Graph& g = graph.graph;
   const GraphInfo& info = graph.info;
+  const bool integral = info.measure == WeightMeasure::count;
 
   Json meta = Json::object();
   meta["generator"] = generator_name();
   meta["window"] = to_string(info.window);
+  meta["weight"] = to_string(info.measure);
   meta["documents"] = info.documents;
   meta["paragraphs"] = info.paragraphs;
   meta["sentences"] = info.sentences;
@@ -38,7 +51,7 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     item["mentions"] = node.mentions;
     item["documents"] = node.documents;
     item["degree"] = node.degree;
-    item["strength"] = node.strength;
+    item["strength"] = number(node.strength, integral);
     item["component"] = node.component;
     nodes.push_back(std::move(item));
   }
@@ -48,7 +61,8 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     Json item = Json::object();
     item["source"] = g[boost::source(e, g)].id;
     item["target"] = g[boost::target(e, g)].id;
-    item["weight"] = g[e].weight;
+    item["weight"] = number(g[e].weight, integral);
+    item["count"] = g[e].count;
     item["documents"] = g[e].documents;
     links.push_back(std::move(item));
   }

@@ -138,7 +138,7 @@ class Counting(CliTestCase):
     def test_repeated_mentions_in_one_sentence_count_once(self):
         text = self.write("a.txt", "China, China and China's envoy met Iran.")
         graph = self.build_json(text)
-        self.assertEqual(graph["links"], [{"source": "CHN", "target": "IRN", "weight": 1, "documents": 1}])
+        self.assertEqual(graph["links"], [{"source": "CHN", "target": "IRN", "weight": 1, "count": 1, "documents": 1}])
         china = next(n for n in graph["nodes"] if n["id"] == "CHN")
         self.assertEqual((china["mentions"], china["documents"]), (3, 1))
 
@@ -148,7 +148,7 @@ class Counting(CliTestCase):
         path = self.write("in.jsonl", "".join(json.dumps(r) + "\n" for r in records))
         graph = self.build_json(path, "--id-field", "doc_id", "--text-field", "body")
         self.assertEqual(graph["graph"]["documents"], 3)
-        self.assertEqual(graph["links"], [{"source": "CHN", "target": "IRN", "weight": 2, "documents": 2}])
+        self.assertEqual(graph["links"], [{"source": "CHN", "target": "IRN", "weight": 2, "count": 2, "documents": 2}])
 
     def test_stdin_is_read_as_text(self):
         result = run("build", "-", "-o", "-", stdin=b"The U.S. and Canada signed.")
@@ -292,6 +292,52 @@ class Errors(CliTestCase):
     def test_output_in_missing_directory(self):
         good = self.write("good.txt", "Chile and Peru.")
         self.assert_error(run("build", good, "-o", self.tmp / "no" / "g.json"), "g.json")
+
+
+class WeightsAndFilters(CliTestCase):
+    TEXT = ("China met Iran. China met Iran. China met Peru. Chile met Peru.\n\n"
+            "Chile and Peru signed. The WHO praised Chile.\n")
+
+    def links(self, *args):
+        text = self.write("t.txt", self.TEXT)
+        graph = self.build_json(text, *args)
+        return graph, {(l["source"], l["target"]): l for l in graph["links"]}
+
+    def test_weight_measure_keeps_the_count(self):
+        graph, links = self.links("--weight", "pmi")
+        self.assertEqual(graph["graph"]["weight"], "pmi")
+        # 6 sentences; China in 3, Iran in 2, together in 2: log2(2*6/(3*2)) = 1.
+        self.assertAlmostEqual(links[("CHN", "IRN")]["weight"], 1.0)
+        self.assertEqual(links[("CHN", "IRN")]["count"], 2)
+        _, dice = self.links("--weight", "dice")
+        self.assertAlmostEqual(dice[("CHN", "IRN")]["weight"], 0.8)  # 2*2/(3+2)
+        dot = run("build", self.tmp / "t.txt", "--weight", "npmi", "--format", "dot", "-o", "-").stdout.decode()
+        self.assertIn("weight=npmi", dot)
+        self.assertIn("score=", dot)
+        self.assert_error(run("build", self.tmp / "t.txt", "--weight", "tfidf"), "--weight")
+
+    def test_filters(self):
+        _, links = self.links("--min-count", "2")
+        self.assertEqual(sorted(links), [("CHL", "PER"), ("CHN", "IRN")])
+        graph, _ = self.links("--min-mentions", "3")
+        self.assertEqual([n["id"] for n in graph["nodes"]], ["CHL", "CHN", "PER"])
+        graph, _ = self.links("--categories", "organization")
+        self.assertEqual([n["id"] for n in graph["nodes"]], ["WHO"])
+        graph, links = self.links("--focus", "IRN", "--depth", "1")
+        self.assertEqual([n["id"] for n in graph["nodes"]], ["CHN", "IRN"])
+        graph, _ = self.links("--focus", "IRN", "--depth", "2")
+        self.assertEqual([n["id"] for n in graph["nodes"]], ["CHN", "IRN", "PER"])
+        graph, links = self.links("--min-count", "2", "--drop-isolates")
+        self.assertEqual([n["id"] for n in graph["nodes"]], ["CHL", "CHN", "IRN", "PER"])
+        _, links = self.links("--top-edges", "1")
+        self.assertEqual(sorted(links), [("CHL", "PER"), ("CHL", "WHO"), ("CHN", "IRN")])
+
+    def test_filter_errors(self):
+        text = self.write("t.txt", self.TEXT)
+        self.assert_error(run("build", text, "--min-count", "zero"), "--min-count")
+        self.assert_error(run("build", text, "--top-edges", "0"), "--top-edges")
+        self.assert_error(run("build", text, "--categories", "planets"), "--categories")
+        self.assert_error(run("build", text, "--focus", "ATLANTIS"), "ATLANTIS")
 
 
 class CustomGazetteers(CliTestCase):

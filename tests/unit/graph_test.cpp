@@ -137,7 +137,8 @@ TEST_CASE("edges carry weight and documents, listed by (source id, target id)") 
     const auto& target = g[boost::target(e, g)];
     CHECK(source.id < target.id);
     pairs.push_back(source.id + "-" + target.id);
-    weights.push_back(g[e].weight);
+    weights.push_back(g[e].count);
+    CHECK(g[e].weight == doctest::Approx(static_cast<double>(g[e].count)));
     documents.push_back(g[e].documents);
   }
   CHECK(pairs == Strings{"CHN-IRN", "CHN-USA", "FRA-WHO", "IRN-USA"});
@@ -226,3 +227,104 @@ TEST_CASE("building twice from the same counts gives the same graph") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("graph: weights and filters") {
+
+comention::GraphOptions options_with(comention::WeightMeasure measure = comention::WeightMeasure::count) {
+  comention::GraphOptions options;
+  options.measure = measure;
+  return options;
+}
+
+Strings edge_names(const CoMentionGraph& result) {
+  const comention::Graph& g = result.graph;
+  Strings pairs;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    pairs.push_back(g[boost::source(e, g)].id + "-" + g[boost::target(e, g)].id);
+  }
+  return pairs;
+}
+
+Strings node_names(const CoMentionGraph& result) {
+  Strings ids;
+  for (const auto v : boost::make_iterator_range(boost::vertices(result.graph))) ids.push_back(result.graph[v].id);
+  return ids;
+}
+
+// sample_counts() with window counts: 20 sentences; CHN in 8, IRN in 5, USA in 4, FRA and WHO in 1.
+Counts weighted_counts() {
+  Counts counts = sample_counts();
+  counts.sentences = 20;
+  counts.nodes[index_of("CHN")].windows = 8;
+  counts.nodes[index_of("IRN")].windows = 5;
+  counts.nodes[index_of("USA")].windows = 4;
+  counts.nodes[index_of("FRA")].windows = 1;
+  counts.nodes[index_of("WHO")].windows = 1;
+  return counts;
+}
+
+TEST_CASE("the chosen measure becomes the weight; the count stays") {
+  const CoMentionGraph result = comention::build_graph(weighted_counts(), gazetteer(),
+                                                       options_with(comention::WeightMeasure::pmi));
+  const comention::Graph& g = result.graph;
+  CHECK(result.info.measure == comention::WeightMeasure::pmi);
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const std::string pair = g[boost::source(e, g)].id + "-" + g[boost::target(e, g)].id;
+    CAPTURE(pair);
+    if (pair == "CHN-IRN") {
+      CHECK(g[e].count == 3);
+      CHECK(g[e].weight == doctest::Approx(std::log2(3.0 * 20 / (8 * 5))));
+    }
+    if (pair == "FRA-WHO") CHECK(g[e].weight == doctest::Approx(std::log2(20.0)));
+  }
+  CHECK(node(g, "USA").strength == doctest::Approx(std::log2(2.0 * 20 / (5 * 4)) + std::log2(1.0 * 20 / (8 * 4))));
+}
+
+TEST_CASE("min_count drops weak edges, min_mentions rare nodes") {
+  auto options = options_with();
+  options.filter.min_count = 2;
+  CHECK(edge_names(comention::build_graph(sample_counts(), gazetteer(), options)) == Strings{"CHN-IRN", "IRN-USA"});
+  options = options_with();
+  options.filter.min_mentions = 3;
+  const auto result = comention::build_graph(sample_counts(), gazetteer(), options);
+  CHECK(node_names(result) == Strings{"CHN", "IRN", "USA"});
+  CHECK(edge_names(result) == Strings{"CHN-IRN", "CHN-USA", "IRN-USA"});
+}
+
+TEST_CASE("top_edges keeps an edge that is among the K strongest of either end") {
+  auto options = options_with();
+  options.filter.top_edges = 1;
+  // CHN's strongest: IRN (3); IRN's: CHN (3); USA's: IRN (2); FRA's and WHO's: each other.
+  CHECK(edge_names(comention::build_graph(sample_counts(), gazetteer(), options)) ==
+        Strings{"CHN-IRN", "FRA-WHO", "IRN-USA"});
+}
+
+TEST_CASE("categories keep countries or organizations") {
+  auto options = options_with();
+  options.filter.organizations = false;
+  CHECK(node_names(comention::build_graph(sample_counts(), gazetteer(), options)) ==
+        Strings{"CHN", "FRA", "IRN", "USA"});
+}
+
+TEST_CASE("focus keeps the neighbourhood up to a depth") {
+  auto options = options_with();
+  options.filter.min_count = 2;
+  options.filter.focus = "CHN";
+  options.filter.depth = 1;
+  CHECK(node_names(comention::build_graph(sample_counts(), gazetteer(), options)) == Strings{"CHN", "IRN"});
+  options.filter.depth = 2;
+  CHECK(node_names(comention::build_graph(sample_counts(), gazetteer(), options)) == Strings{"CHN", "IRN", "USA"});
+  options.filter.focus = "ZAF";  // in the gazetteer, never mentioned: nothing to show
+  CHECK(node_names(comention::build_graph(sample_counts(), gazetteer(), options)).empty());
+}
+
+TEST_CASE("drop_isolates removes the nodes filters left alone") {
+  auto options = options_with();
+  options.filter.min_count = 2;
+  CHECK(node_names(comention::build_graph(sample_counts(), gazetteer(), options)) ==
+        Strings{"CHN", "FRA", "IRN", "USA", "WHO"});
+  options.filter.drop_isolates = true;
+  CHECK(node_names(comention::build_graph(sample_counts(), gazetteer(), options)) == Strings{"CHN", "IRN", "USA"});
+}
+
+}
