@@ -28,7 +28,7 @@ std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) noexcept {
 std::uint32_t edge_key_low(std::uint64_t key) noexcept { return static_cast<std::uint32_t>(key >> 32); }
 std::uint32_t edge_key_high(std::uint64_t key) noexcept { return static_cast<std::uint32_t>(key); }
 
-void Counts::merge(const Counts& other) {
+void Counts::merge(const Counts& other, std::size_t keep_evidence) {
   if (nodes.size() < other.nodes.size()) nodes.resize(other.nodes.size());
   for (std::size_t i = 0; i < other.nodes.size(); ++i) {
     nodes[i].mentions += other.nodes[i].mentions;
@@ -39,6 +39,14 @@ void Counts::merge(const Counts& other) {
     EdgeCount& mine = edges[key];
     mine.weight += edge.weight;
     mine.documents += edge.documents;
+  }
+  for (const auto& [key, list] : other.evidence) {
+    auto& mine = evidence[key];
+    for (const Evidence& item : list) {
+      if (mine.size() >= keep_evidence) break;
+      mine.push_back(item);
+    }
+    if (mine.empty()) evidence.erase(key);
   }
   documents += other.documents;
   paragraphs += other.paragraphs;
@@ -55,13 +63,13 @@ std::uint64_t Counts::windows(Window window) const noexcept {
   return sentences;
 }
 
-MentionCounter::MentionCounter(std::size_t entity_count, Window window)
-    : window_(window), node_last_document_(entity_count, 0) {
+MentionCounter::MentionCounter(std::size_t entity_count, Window window, std::size_t keep_evidence)
+    : window_(window), keep_evidence_(keep_evidence), node_last_document_(entity_count, 0) {
   counts_.nodes.resize(entity_count);
 }
 
 void MentionCounter::add_document(const std::vector<Mention>& mentions,
-                                  const Segmentation& segmentation) {
+                                  const Segmentation& segmentation, const DocumentSource& source) {
   const std::uint64_t serial = ++document_serial_;  // serials start at 1; 0 means "never"
   counts_.documents += 1;
   counts_.paragraphs += segmentation.paragraphs.size();
@@ -89,13 +97,40 @@ void MentionCounter::add_document(const std::vector<Mention>& mentions,
     window_entities_.push_back(mention.entity);
     const bool window_ends = i + 1 == mentions.size() || window_of(mentions[i + 1]) != window_of(mention);
     if (window_ends) {
-      count_window(serial);
+      count_window(serial, window_span(segmentation, mention, source), source);
       window_entities_.clear();
     }
   }
 }
 
-void MentionCounter::count_window(std::uint64_t document_serial) {
+Span MentionCounter::window_span(const Segmentation& segmentation, const Mention& mention,
+                                 const DocumentSource& source) const noexcept {
+  switch (window_) {
+    case Window::sentence:
+      if (mention.sentence < segmentation.sentences.size()) return segmentation.sentences[mention.sentence];
+      break;
+    case Window::paragraph:
+      if (mention.paragraph < segmentation.paragraphs.size()) return segmentation.paragraphs[mention.paragraph];
+      break;
+    case Window::document: break;
+  }
+  return Span{0, source.text.size()};
+}
+
+namespace {
+
+// The window's text, cut at a character boundary to at most kEvidenceTextBytes.
+std::string evidence_text(std::string_view text) {
+  if (text.size() <= kEvidenceTextBytes) return std::string(text);
+  std::size_t cut = kEvidenceTextBytes - 3;  // room for "…"
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";  // …
+}
+
+}  // namespace
+
+void MentionCounter::count_window(std::uint64_t document_serial, Span window_span,
+                                  const DocumentSource& source) {
   std::sort(window_entities_.begin(), window_entities_.end());
   window_entities_.erase(std::unique(window_entities_.begin(), window_entities_.end()),
                          window_entities_.end());
@@ -109,6 +144,11 @@ void MentionCounter::count_window(std::uint64_t document_serial) {
       if (last != document_serial) {
         last = document_serial;
         edge.documents += 1;
+      }
+      if (keep_evidence_ > 0 && edge.weight <= keep_evidence_ && window_span.end <= source.text.size()) {
+        counts_.evidence[key].push_back(Evidence{
+            std::string(source.id), window_span.start, window_span.end,
+            evidence_text(source.text.substr(window_span.start, window_span.end - window_span.start))});
       }
     }
   }

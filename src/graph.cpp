@@ -102,7 +102,11 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, con
     if (b >= entity_count || !node_kept[a] || !node_kept[b] || count.weight < filter.min_count) continue;
     const double weight = edge_weight(options.measure, count.weight, counts.nodes[a].windows,
                                       counts.nodes[b].windows, total);
-    edges.push_back({a, b, EdgeProperties{count.weight, count.documents, weight}, true});
+    CandidateEdge edge{a, b, EdgeProperties{count.weight, count.documents, weight, {}}, true};
+    if (const auto found = counts.evidence.find(key); found != counts.evidence.end()) {
+      edge.data.evidence = found->second;
+    }
+    edges.push_back(std::move(edge));
   }
   std::sort(edges.begin(), edges.end(),
             [](const CandidateEdge& x, const CandidateEdge& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });

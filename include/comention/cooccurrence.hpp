@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -36,6 +37,21 @@ struct EdgeCount {
   std::uint64_t documents = 0;  // documents with at least one such window
 };
 
+// A window that names both ends of an edge: why they are connected.
+struct Evidence {
+  std::string document;   // the document's id
+  std::size_t start = 0;  // the window's byte span in the document's text
+  std::size_t end = 0;
+  std::string text;       // the window's text, cut to at most kEvidenceTextBytes (with "…")
+};
+inline constexpr std::size_t kEvidenceTextBytes = 400;
+
+// Where a document came from, for evidence. Counting needs neither field.
+struct DocumentSource {
+  std::string_view id;
+  std::string_view text;
+};
+
 // Key of the undirected edge between entity indices a and b, a != b.
 std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) noexcept;
 std::uint32_t edge_key_low(std::uint64_t key) noexcept;   // the smaller index
@@ -44,13 +60,16 @@ std::uint32_t edge_key_high(std::uint64_t key) noexcept;  // the larger index
 struct Counts {
   std::vector<NodeCount> nodes;  // indexed like Gazetteer::entities()
   std::unordered_map<std::uint64_t, EdgeCount> edges;
+  // The first windows of each edge in input order, as many as the counter was asked to keep.
+  std::unordered_map<std::uint64_t, std::vector<Evidence>> evidence;
   std::uint64_t documents = 0;
   std::uint64_t paragraphs = 0;
   std::uint64_t sentences = 0;
   std::uint64_t mentions = 0;
 
-  // Adds other's counts to these. Both must count disjoint sets of documents.
-  void merge(const Counts& other);
+  // Adds other's counts to these. Both must count disjoint sets of documents; other's
+  // documents come after these in input order (its evidence goes after, up to `keep_evidence`).
+  void merge(const Counts& other, std::size_t keep_evidence = 0);
 
   // How many windows of this kind were read: sentences, paragraphs or documents.
   std::uint64_t windows(Window window) const noexcept;
@@ -58,19 +77,25 @@ struct Counts {
 
 class MentionCounter {
  public:
-  MentionCounter(std::size_t entity_count, Window window);
+  // With keep_evidence > 0, each edge keeps its first keep_evidence windows as Evidence.
+  MentionCounter(std::size_t entity_count, Window window, std::size_t keep_evidence = 0);
 
   // Counts one document. Does not throw except on allocation failure, and allocates only when
-  // a new edge appears or a window holds more distinct entities than any before.
-  void add_document(const std::vector<Mention>& mentions, const Segmentation& segmentation);
+  // a new edge appears, a window holds more distinct entities than any before, or evidence is
+  // kept (at most keep_evidence times per edge). `source` is needed only for evidence.
+  void add_document(const std::vector<Mention>& mentions, const Segmentation& segmentation,
+                    const DocumentSource& source = {});
 
   const Counts& counts() const noexcept { return counts_; }
   Window window() const noexcept { return window_; }
 
  private:
-  void count_window(std::uint64_t document_serial);
+  void count_window(std::uint64_t document_serial, Span window_span, const DocumentSource& source);
+  Span window_span(const Segmentation& segmentation, const Mention& mention,
+                   const DocumentSource& source) const noexcept;
 
   Window window_;
+  std::size_t keep_evidence_ = 0;
   Counts counts_;
   std::uint64_t document_serial_ = 0;
   // Serial of the last document that touched each node or edge, so each counts a document once.

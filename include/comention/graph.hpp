@@ -12,6 +12,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "comention/cooccurrence.hpp"
 #include "comention/gazetteer.hpp"
@@ -39,6 +40,7 @@ struct EdgeProperties {
   std::uint64_t count = 0;      // windows naming both entities
   std::uint64_t documents = 0;  // documents with at least one such window
   double weight = 0;            // the chosen measure of count (GraphOptions::measure)
+  std::vector<Evidence> evidence;  // the first windows naming both, when asked for
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, NodeProperties,

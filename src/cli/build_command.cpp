@@ -25,23 +25,13 @@ int run_build(const std::vector<std::string>& args) {
   if (!options.graph.filter.focus.empty() && !gazetteer.find(options.graph.filter.focus)) {
     throw UsageError("--focus " + options.graph.filter.focus + ": no such entity id (see comention gazetteer list)");
   }
-  const Matcher matcher(gazetteer, options.input.match);
-  DocumentReader reader(options.input.inputs, options.input.reader);
 
   // Outputs are opened (as temporary files) before reading, so an unwritable destination
   // fails at once rather than after a long run; they are renamed into place only at the end.
   std::vector<std::unique_ptr<AtomicOutput>> outputs;
   for (const std::string& path : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(path));
 
-  MentionCounter counter(gazetteer.entities().size(), options.graph.window);
-  DocumentAnalyzer analyzer(matcher);
-  Document document;
-  while (reader.next(document)) {
-    const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
-    counter.add_document(analyzed.mentions, analyzed.segmentation);
-  }
-
-  const CoMentionGraph graph = build_graph(counter.counts(), gazetteer, options.graph);
+  const CoMentionGraph graph = count_graph(options, gazetteer);
   // Every output is written out and checked before any is put in place: all appear, or none.
   for (auto& output : outputs) {
     const OutputFormat format = options.format.value_or(

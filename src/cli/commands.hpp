@@ -9,5 +9,6 @@ namespace comention::cli {
 int run_build(const std::vector<std::string>& args);
 int run_mentions(const std::vector<std::string>& args);
 int run_gazetteer(const std::vector<std::string>& args);
+int run_explain(const std::vector<std::string>& args);
 
 }  // namespace comention::cli

@@ -34,6 +34,7 @@ int run(const std::vector<std::string>& args) {
   if (command == "build") return run_build(rest);
   if (command == "mentions") return run_mentions(rest);
   if (command == "gazetteer") return run_gazetteer(rest);
+  if (command == "explain") return run_explain(rest);
   throw comention::UsageError("unknown command '" + command + "' (see comention --help)");
 }
 

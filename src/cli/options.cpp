@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 
@@ -12,6 +13,7 @@ const char* const kMainHelp = R"(comention: co-mention graphs of countries and i
 Usage:
   comention build [OPTIONS] INPUT... [-o FILE]...   write the co-mention graph (DOT, JSON)
   comention mentions [OPTIONS] INPUT... [-o FILE]   list every mention found, one JSON a line
+  comention explain A B [OPTIONS] INPUT...          why two entities are connected
   comention gazetteer check|list|export [...]       validate, list or export gazetteers
   comention --version                               print the version
   comention COMMAND --help                          options of one command
@@ -46,6 +48,9 @@ Filters, applied after counting:
   --focus ID            keep only the neighbourhood of one entity (e.g. CHN) ...
   --depth D             ... up to D edges away (default 1)
   --drop-isolates       drop entities left without edges
+Evidence:
+  --evidence K          keep each edge's first K windows (document, byte span, text) in the
+                        JSON "evidence" list and the DOT tooltip; see also comention explain
 Input:
   --input-format auto|text|jsonl
                         how to read inputs (default auto: .jsonl files as JSON Lines, the rest
@@ -83,6 +88,15 @@ Options:
   --places capitals     also count capitals and seats of government ("Beijing said")
   --gazetteer FILE      add a gazetteer file (repeatable); --no-default-gazetteer starts empty
   -h, --help            show this help
+)";
+
+const char* const kExplainHelp = R"(Usage: comention explain A B [OPTIONS] INPUT...
+
+Prints why entities A and B (ids: CHN, USA, WHO ...; see comention gazetteer list) are
+connected: how many windows name both, in how many documents, and the first of those windows
+with their document and byte span. Takes the input, matching and counting options of build
+(--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5).
+Exits 0 when they are connected, 1 when they are not.
 )";
 
 const char* const kGazetteerHelp = R"(Usage:
@@ -295,6 +309,8 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     } else if (arg == "--drop-isolates") {
       cursor.no_value(arg);
       options.graph.filter.drop_isolates = true;
+    } else if (arg == "--evidence") {
+      options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
     } else {
       return false;
     }
@@ -325,6 +341,33 @@ MentionsOptions parse_mentions_options(const std::vector<std::string>& args) {
     if (options.output.empty()) throw UsageError("-o needs a file name");
     return true;
   });
+  return options;
+}
+
+ExplainOptions parse_explain_options(const std::vector<std::string>& args) {
+  ExplainOptions options;
+  const bool help = std::find(args.begin(), args.end(), "-h") != args.end() ||
+                    std::find(args.begin(), args.end(), "--help") != args.end();
+  if (help) {
+    options.build.help = true;
+    return options;
+  }
+  // The two ids come first, so that they cannot be mistaken for inputs or option values.
+  if (args.size() < 2 || args[0].starts_with("-") || args[1].starts_with("-")) {
+    throw UsageError("explain needs two entity ids first: comention explain A B INPUT... (see comention explain --help)");
+  }
+  options.first = args[0];
+  options.second = args[1];
+  const std::vector<std::string> rest(args.begin() + 2, args.end());
+  if (std::find(rest.begin(), rest.end(), "-o") != rest.end() ||
+      std::find(rest.begin(), rest.end(), "--output") != rest.end()) {
+    throw UsageError("explain prints its answer; it takes no -o");
+  }
+  if (std::none_of(rest.begin(), rest.end(), [](const std::string& arg) { return arg == "-" || !arg.starts_with("-"); })) {
+    throw UsageError("explain needs two entity ids and then the input: comention explain A B INPUT...");
+  }
+  options.build = parse_build_options(rest);
+  if (options.build.evidence == 0) options.build.evidence = 5;
   return options;
 }
 

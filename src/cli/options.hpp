@@ -31,6 +31,7 @@ struct InputOptions {
 struct BuildOptions {
   InputOptions input;
   GraphOptions graph;  // window, weight measure, filters
+  std::size_t evidence = 0;  // windows kept per edge
   std::vector<std::string> outputs;
   std::optional<OutputFormat> format;
   bool help = false;
@@ -40,6 +41,13 @@ struct MentionsOptions {
   InputOptions input;
   std::string output = "-";
   bool help = false;
+};
+
+// `comention explain A B INPUT...`: the build options, and the two entities.
+struct ExplainOptions {
+  BuildOptions build;
+  std::string first;
+  std::string second;
 };
 
 // `comention gazetteer check|list|export`.
@@ -56,10 +64,12 @@ struct GazetteerCommandOptions {
 BuildOptions parse_build_options(const std::vector<std::string>& args);
 MentionsOptions parse_mentions_options(const std::vector<std::string>& args);
 GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& args);
+ExplainOptions parse_explain_options(const std::vector<std::string>& args);
 
 extern const char* const kMainHelp;
 extern const char* const kBuildHelp;
 extern const char* const kMentionsHelp;
 extern const char* const kGazetteerHelp;
+extern const char* const kExplainHelp;
 
 }  // namespace comention::cli

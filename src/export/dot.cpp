@@ -157,6 +157,7 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
       agsafeset(edge, c_str("score"), c_str(format_number(data.weight)), c_str(""));
       text += "; " + measure_name + " " + format_number(data.weight);
     }
+    for (const Evidence& window : data.evidence) text += "\n\xE2\x80\xA2 " + window.text;  // "• "
     agxset(edge, edge_tooltip, c_str(text));
     agxset(edge, edge_documents, c_str(std::to_string(data.documents)));
   }

@@ -64,6 +64,14 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     item["weight"] = number(g[e].weight, integral);
     item["count"] = g[e].count;
     item["documents"] = g[e].documents;
+    if (!g[e].evidence.empty()) {
+      Json evidence = Json::array();
+      for (const Evidence& window : g[e].evidence) {
+        evidence.push_back(Json{{"doc", window.document}, {"start", window.start}, {"end", window.end},
+                                {"text", window.text}});
+      }
+      item["evidence"] = std::move(evidence);
+    }
     links.push_back(std::move(item));
   }
 
@@ -73,7 +81,8 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
   document["graph"] = std::move(meta);
   document["nodes"] = std::move(nodes);
   document["links"] = std::move(links);
-  out << document.dump(2) << '\n';
+  // Document ids in evidence are paths as given for text files, and paths need not be UTF-8.
+  out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace comention

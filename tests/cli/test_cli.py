@@ -340,6 +340,47 @@ class WeightsAndFilters(CliTestCase):
         self.assert_error(run("build", text, "--focus", "ATLANTIS"), "ATLANTIS")
 
 
+class Evidence(CliTestCase):
+    TEXT = "China met Iran on Monday. Peru waited.\n\nIran and China signed a deal. China and Iran met again.\n"
+
+    def test_evidence_in_json_and_dot(self):
+        text = self.write("t.txt", self.TEXT)
+        graph = self.build_json(text, "--evidence", "2")
+        link = graph["links"][0]
+        self.assertEqual((link["source"], link["target"], link["count"]), ("CHN", "IRN", 3))
+        self.assertEqual([e["text"] for e in link["evidence"]], ["China met Iran on Monday.", "Iran and China signed a deal."])
+        raw = self.TEXT.encode()
+        for item in link["evidence"]:
+            self.assertEqual(item["doc"], str(text))
+            self.assertEqual(raw[item["start"]:item["end"]].decode(), item["text"])
+        self.assertNotIn("evidence", self.build_json(text)["links"][0])
+        dot = run("build", text, "--evidence", "1", "--format", "dot", "-o", "-").stdout.decode()
+        self.assertIn("China met Iran on Monday.", dot)
+
+    def test_explain(self):
+        text = self.write("t.txt", self.TEXT)
+        result = run("explain", "CHN", "IRN", text)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        out = result.stdout.decode()
+        self.assertIn("China (CHN) and Iran (IRN) are named together in 3 sentences of 1 document", out)
+        self.assertIn("Iran and China signed a deal.", out)
+        self.assertIn(f"{text} [0, 25)", out)
+        limited = run("explain", "IRN", "CHN", text, "--evidence", "1").stdout.decode()
+        self.assertIn("The first 1:", limited)
+        self.assertNotIn("signed a deal", limited)
+        never = run("explain", "CHN", "PER", text)
+        self.assertEqual(never.returncode, 1)
+        self.assertIn("never named in the same sentence", never.stdout.decode())
+        paragraph = run("explain", "CHN", "PER", text, "--window", "paragraph")
+        self.assertEqual(paragraph.returncode, 0)
+
+    def test_explain_errors(self):
+        text = self.write("t.txt", self.TEXT)
+        self.assert_error(run("explain", "CHN", text), "two entity ids")
+        self.assert_error(run("explain", "CHN", "XXX", text), "XXX")
+        self.assert_error(run("explain", "CHN", "IRN", text, "-o", "x.json"), "-o")
+
+
 class CustomGazetteers(CliTestCase):
     def test_custom_gazetteer_adds_overrides_and_drops(self):
         custom = SAMPLES / "custom-gazetteer.tsv"

@@ -1,11 +1,15 @@
 // Unit tests for cooccurrence.hpp: MentionCounter on hand-built mentions and segmentations.
 #include "comention/cooccurrence.hpp"
+#include "comention/text.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <initializer_list>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -298,3 +302,80 @@ TEST_CASE("parse_window reads the three window names and to_string writes them")
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("cooccurrence: evidence") {
+
+// Real text, so that evidence can quote it: three sentences, two of which name China and Iran.
+struct Analyzed {
+  std::string text;
+  comention::Segmentation segmentation;
+  std::vector<comention::Mention> mentions;
+};
+
+Analyzed analyzed(std::string text) {
+  Analyzed result{std::move(text), {}, {}};
+  comention::segment_text(result.text, result.segmentation);
+  // Mentions by hand: every "China" is CHN, every "Iran" IRN.
+  for (const auto& [name, entity] : {std::pair<std::string, std::uint32_t>{"China", CHN}, {"Iran", IRN}}) {
+    for (std::size_t at = result.text.find(name); at != std::string::npos; at = result.text.find(name, at + 1)) {
+      result.mentions.push_back({entity, at, at + name.size(), 0, 0});
+    }
+  }
+  std::sort(result.mentions.begin(), result.mentions.end(),
+            [](const auto& a, const auto& b) { return a.start < b.start; });
+  comention::locate_mentions(result.segmentation, result.mentions);
+  return result;
+}
+
+TEST_CASE("each edge keeps its first K windows in input order, with document, span and text") {
+  const Analyzed first = analyzed("China met Iran. Nothing else. Iran and China again.");
+  const Analyzed second = analyzed("China, Iran: a third time.");
+  MentionCounter counter(kEntities, Window::sentence, 2);
+  counter.add_document(first.mentions, first.segmentation, {"doc-1", first.text});
+  counter.add_document(second.mentions, second.segmentation, {"doc-2", second.text});
+  const auto& evidence = counter.counts().evidence.at(comention::edge_key(CHN, IRN));
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].document == "doc-1");
+  CHECK(evidence[0].text == "China met Iran.");
+  CHECK(first.text.substr(evidence[0].start, evidence[0].end - evidence[0].start) == evidence[0].text);
+  CHECK(evidence[1].text == "Iran and China again.");
+  CHECK(counter.counts().edges.at(comention::edge_key(CHN, IRN)).weight == 3);
+}
+
+TEST_CASE("without evidence asked for, none is kept") {
+  const Analyzed doc = analyzed("China met Iran.");
+  MentionCounter counter(kEntities, Window::sentence);
+  counter.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
+  CHECK(counter.counts().evidence.empty());
+}
+
+TEST_CASE("long windows are cut at a character boundary") {
+  std::string text = "China met Iran";
+  for (int i = 0; i < 200; ++i) text += " \xC3\xA9t\xC3\xA9";  // "été": two-byte letters
+  text += ".";
+  const Analyzed doc = analyzed(text);
+  MentionCounter counter(kEntities, Window::sentence, 1);
+  counter.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
+  const auto& kept = counter.counts().evidence.at(comention::edge_key(CHN, IRN))[0];
+  CHECK(kept.text.size() <= comention::kEvidenceTextBytes);
+  CHECK(kept.text.ends_with("\xE2\x80\xA6"));
+  CHECK_FALSE(comention::find_invalid_utf8(kept.text).has_value());
+  CHECK(kept.end - kept.start == text.size());
+}
+
+TEST_CASE("merging keeps the earlier counter's evidence first") {
+  const Analyzed first = analyzed("China met Iran.");
+  const Analyzed second = analyzed("Iran met China.");
+  MentionCounter a(kEntities, Window::sentence, 2);
+  MentionCounter b(kEntities, Window::sentence, 2);
+  a.add_document(first.mentions, first.segmentation, {"a", first.text});
+  b.add_document(second.mentions, second.segmentation, {"b", second.text});
+  Counts merged = a.counts();
+  merged.merge(b.counts(), 2);
+  const auto& evidence = merged.evidence.at(comention::edge_key(CHN, IRN));
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].document == "a");
+  CHECK(evidence[1].document == "b");
+}
+
+}
