@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/graph/connected_components.hpp>
+#include <boost/range/iterator_range.hpp>
 #include <deque>
 #include <utility>
 #include <vector>
@@ -102,7 +103,10 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, con
     if (b >= entity_count || !node_kept[a] || !node_kept[b] || count.weight < filter.min_count) continue;
     const double weight = edge_weight(options.measure, count.weight, counts.nodes[a].windows,
                                       counts.nodes[b].windows, total);
-    CandidateEdge edge{a, b, EdgeProperties{count.weight, count.documents, weight, {}}, true};
+    CandidateEdge edge{a, b, {}, true};
+    edge.data.count = count.weight;
+    edge.data.documents = count.documents;
+    edge.data.weight = weight;
     if (const auto found = counts.evidence.find(key); found != counts.evidence.end()) {
       edge.data.evidence = found->second;
     }
@@ -166,10 +170,36 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, con
   const auto components = boost::connected_components(graph, component.data());
   for (std::size_t v = 0; v < component.size(); ++v) graph[v].component = component[v];
 
-  result.info = GraphInfo{options.window,   options.measure,  counts.documents,
-                          counts.paragraphs, counts.sentences, counts.mentions,
-                          static_cast<std::uint32_t>(components)};
+  GraphInfo& info = result.info;
+  info.window = options.window;
+  info.measure = options.measure;
+  info.documents = counts.documents;
+  info.paragraphs = counts.paragraphs;
+  info.sentences = counts.sentences;
+  info.mentions = counts.mentions;
+  info.components = static_cast<std::uint32_t>(components);
   return result;
+}
+
+void attach_periods(CoMentionGraph& result, const Gazetteer& gazetteer,
+                    const std::vector<std::pair<std::string, Counts>>& periods) {
+  Graph& graph = result.graph;
+  std::vector<std::uint32_t> entity_of(boost::num_vertices(graph));
+  for (std::size_t v = 0; v < entity_of.size(); ++v) entity_of[v] = *gazetteer.find(graph[v].id);
+  result.info.periods.clear();
+  for (const auto& [label, counts] : periods) {
+    result.info.periods.push_back(label);
+    for (std::size_t v = 0; v < entity_of.size(); ++v) {
+      if (entity_of[v] >= counts.nodes.size()) continue;
+      const std::uint64_t mentions = counts.nodes[entity_of[v]].mentions;
+      if (mentions > 0) graph[v].periods.emplace_back(label, mentions);
+    }
+    for (const auto e : boost::make_iterator_range(boost::edges(graph))) {
+      const auto key = edge_key(entity_of[boost::source(e, graph)], entity_of[boost::target(e, graph)]);
+      const auto found = counts.edges.find(key);
+      if (found != counts.edges.end()) graph[e].periods.emplace_back(label, found->second.weight);
+    }
+  }
 }
 
 }  // namespace comention

@@ -168,6 +168,7 @@ bool DocumentReader::next(Document& doc) {
     }
     // A text file is one document.
     doc.text = read_whole_text();
+    doc.date.reset();
     doc.id = current_path_;
     doc.source = current_path_;
     doc.line = 1;
@@ -209,6 +210,18 @@ bool DocumentReader::next_json_line(Document& doc) {
       doc.id = id->dump();
     } else {
       fail("field \"" + options_.id_field + "\" must be a string or an integer");
+    }
+    doc.date.reset();
+    if (!options_.date_field.empty()) {
+      const auto date = record.find(options_.date_field);
+      if (date != record.end() && !date->is_null()) {
+        if (!date->is_string()) fail("field \"" + options_.date_field + "\" is not a string");
+        doc.date = parse_date(date->get<std::string>());
+        if (!doc.date) {
+          fail("cannot read the date '" + date->get<std::string>() +
+               "' (write it as 2026-03-02, 2 March 2026, March 2, 2026 or 02-MAR-2026)");
+        }
+      }
     }
     doc.text = text->get<std::string>();
     doc.source = current_path_;

@@ -12,6 +12,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "comention/cooccurrence.hpp"
@@ -34,6 +35,7 @@ struct NodeProperties {
   std::uint64_t degree = 0;
   double strength = 0;          // sum of incident edge weights
   std::uint32_t component = 0;  // connected component, numbered from 0 in vertex order
+  std::vector<std::pair<std::string, std::uint64_t>> periods;  // mentions per time slice, if any
 };
 
 struct EdgeProperties {
@@ -41,6 +43,7 @@ struct EdgeProperties {
   std::uint64_t documents = 0;  // documents with at least one such window
   double weight = 0;            // the chosen measure of count (GraphOptions::measure)
   std::vector<Evidence> evidence;  // the first windows naming both, when asked for
+  std::vector<std::pair<std::string, std::uint64_t>> periods;  // count per time slice, if any
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, NodeProperties,
@@ -75,6 +78,12 @@ struct GraphInfo {
   std::uint64_t sentences = 0;
   std::uint64_t mentions = 0;
   std::uint32_t components = 0;
+  // Time slices: the slice name ("month"), the periods in time order, and the documents that
+  // had no date or fell outside --since/--until. Empty when time was not asked about.
+  std::string slice;
+  std::vector<std::string> periods;
+  std::uint64_t undated = 0;
+  std::uint64_t outside_range = 0;
 };
 
 struct CoMentionGraph {
@@ -85,5 +94,10 @@ struct CoMentionGraph {
 CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, const GraphOptions& options);
 // Everything counted in that window, weighted by count.
 CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, Window window);
+
+// Adds per-period counts to the nodes and edges of a graph built from the total of `periods`:
+// each node's mentions and each edge's count in each period where they are not zero.
+void attach_periods(CoMentionGraph& graph, const Gazetteer& gazetteer,
+                    const std::vector<std::pair<std::string, Counts>>& periods);
 
 }  // namespace comention

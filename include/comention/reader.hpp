@@ -16,14 +16,18 @@
 #include <cstddef>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "comention/dates.hpp"
 
 namespace comention {
 
 struct Document {
   std::string id;
   std::string text;
+  std::optional<Date> date;  // from ReaderOptions::date_field; none for text files
   std::string source;     // the file it came from
   std::size_t line = 0;   // its line in that file (1 for a text file)
 };
@@ -33,6 +37,7 @@ enum class InputFormat { automatic, text, jsonl };
 struct ReaderOptions {
   std::string id_field = "id";
   std::string text_field = "text";
+  std::string date_field;  // JSON Lines field holding the date; empty: documents are undated
   InputFormat format = InputFormat::automatic;  // automatic: by extension, .jsonl or text
 };
 

@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <map>
+
 #include "comention/cooccurrence.hpp"
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
@@ -16,14 +18,47 @@ Gazetteer load_gazetteer(const GazetteerOptions& options) {
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer) {
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
-  MentionCounter counter(gazetteer.entities().size(), options.graph.window, options.evidence);
+  const std::size_t entities = gazetteer.entities().size();
+  MentionCounter total(entities, options.graph.window, options.evidence);
+  std::map<std::string, MentionCounter> periods;  // by label, which sorts in time order
+  const bool ranged = options.since || options.until;
+  std::uint64_t undated = 0;
+  std::uint64_t outside_range = 0;
+
   DocumentAnalyzer analyzer(matcher);
   Document document;
   while (reader.next(document)) {
+    if (!document.date) {
+      ++undated;
+      if (ranged) continue;  // with a range asked for, a document without a date is not in it
+    } else if ((options.since && *document.date < *options.since) ||
+               (options.until && *options.until < *document.date)) {
+      ++outside_range;
+      continue;
+    }
     const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
-    counter.add_document(analyzed.mentions, analyzed.segmentation, {document.id, document.text});
+    const DocumentSource source{document.id, document.text};
+    total.add_document(analyzed.mentions, analyzed.segmentation, source);
+    if (options.slice && document.date) {
+      const std::string label = period_label(*document.date, *options.slice);
+      auto [it, inserted] = periods.try_emplace(label, entities, options.graph.window);
+      it->second.add_document(analyzed.mentions, analyzed.segmentation, source);
+    }
   }
-  return build_graph(counter.counts(), gazetteer, options.graph);
+
+  CoMentionGraph graph = build_graph(total.counts(), gazetteer, options.graph);
+  if (options.slice) {
+    std::vector<std::pair<std::string, Counts>> by_period;
+    by_period.reserve(periods.size());
+    for (const auto& [label, counter] : periods) by_period.emplace_back(label, counter.counts());
+    attach_periods(graph, gazetteer, by_period);
+    graph.info.slice = std::string(to_string(*options.slice));
+  }
+  if (options.slice || ranged) {
+    graph.info.undated = undated;
+    graph.info.outside_range = outside_range;
+  }
+  return graph;
 }
 
 }  // namespace comention::cli

@@ -48,6 +48,14 @@ Filters, applied after counting:
   --focus ID            keep only the neighbourhood of one entity (e.g. CHN) ...
   --depth D             ... up to D edges away (default 1)
   --drop-isolates       drop entities left without edges
+Time:
+  --date-field NAME     JSON Lines field holding each document's date (ISO 8601 2026-03-02,
+                        2 March 2026, March 2, 2026, 02-MAR-2026; a time after it is ignored)
+  --slice day|week|month|year
+                        also count per period: nodes and edges get "periods" counts, the graph
+                        a "periods" list; documents without a date count in the total only
+  --since DATE, --until DATE
+                        only documents dated in this range (both ends included)
 Evidence:
   --evidence K          keep each edge's first K windows (document, byte span, text) in the
                         JSON "evidence" list and the DOT tooltip; see also comention explain
@@ -190,6 +198,9 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
   } else if (arg == "--id-field") {
     options.reader.id_field = cursor.value(arg);
     if (options.reader.id_field.empty()) throw UsageError("--id-field needs a field name");
+  } else if (arg == "--date-field") {
+    options.reader.date_field = cursor.value(arg);
+    if (options.reader.date_field.empty()) throw UsageError("--date-field needs a field name");
   } else if (arg == "--text-field") {
     options.reader.text_field = cursor.value(arg);
     if (options.reader.text_field.empty()) throw UsageError("--text-field needs a field name");
@@ -309,6 +320,15 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     } else if (arg == "--drop-isolates") {
       cursor.no_value(arg);
       options.graph.filter.drop_isolates = true;
+    } else if (arg == "--slice") {
+      const std::string value = cursor.value(arg);
+      options.slice = parse_slice(value);
+      if (!options.slice) throw UsageError("--slice must be day, week, month or year, not '" + value + "'");
+    } else if (arg == "--since" || arg == "--until") {
+      const std::string value = cursor.value(arg);
+      const auto date = parse_date(value);
+      if (!date) throw UsageError(arg + " needs a date such as 2026-03-02, not '" + value + "'");
+      (arg == "--since" ? options.since : options.until) = date;
     } else if (arg == "--evidence") {
       options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
     } else {
@@ -317,6 +337,12 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     return true;
   });
   if (options.help) return options;
+  if ((options.slice || options.since || options.until) && options.input.reader.date_field.empty()) {
+    throw UsageError("--slice, --since and --until need --date-field NAME: the JSON Lines field with each date");
+  }
+  if (options.since && options.until && *options.until < *options.since) {
+    throw UsageError("--until is before --since");
+  }
   if (options.outputs.empty()) options.outputs.push_back("-");
   int to_stdout = 0;
   for (const std::string& output : options.outputs) {

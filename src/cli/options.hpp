@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "comention/cooccurrence.hpp"
+#include "comention/dates.hpp"
 #include "comention/export.hpp"
 #include "comention/graph.hpp"
 #include "comention/matcher.hpp"
@@ -32,6 +33,9 @@ struct BuildOptions {
   InputOptions input;
   GraphOptions graph;  // window, weight measure, filters
   std::size_t evidence = 0;  // windows kept per edge
+  std::optional<Slice> slice;  // count per day, week, month or year as well
+  std::optional<Date> since;   // only documents dated in [since, until]
+  std::optional<Date> until;
   std::vector<std::string> outputs;
   std::optional<OutputFormat> format;
   bool help = false;

@@ -16,6 +16,13 @@ Json number(double value, bool integral) {
   return value;
 }
 
+// {"2026-03": 4, "2026-04": 1}: counts by period, in time order.
+Json periods_object(const std::vector<std::pair<std::string, std::uint64_t>>& periods) {
+  Json object = Json::object();
+  for (const auto& [label, count] : periods) object[label] = count;
+  return object;
+}
+
 }  // namespace
 
 void write_json(const CoMentionGraph& graph, std::ostream& out) {
@@ -34,6 +41,14 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
   meta["nodes"] = boost::num_vertices(g);
   meta["edges"] = boost::num_edges(g);
   meta["components"] = info.components;
+  if (!info.slice.empty()) {
+    meta["slice"] = info.slice;
+    meta["periods"] = info.periods;
+  }
+  if (!info.slice.empty() || info.undated > 0 || info.outside_range > 0) {
+    meta["undated"] = info.undated;
+    meta["outside_range"] = info.outside_range;
+  }
 
   Json nodes = Json::array();
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -53,6 +68,7 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     item["degree"] = node.degree;
     item["strength"] = number(node.strength, integral);
     item["component"] = node.component;
+    if (!info.slice.empty()) item["periods"] = periods_object(node.periods);
     nodes.push_back(std::move(item));
   }
 
@@ -64,6 +80,7 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     item["weight"] = number(g[e].weight, integral);
     item["count"] = g[e].count;
     item["documents"] = g[e].documents;
+    if (!info.slice.empty()) item["periods"] = periods_object(g[e].periods);
     if (!g[e].evidence.empty()) {
       Json evidence = Json::array();
       for (const Evidence& window : g[e].evidence) {

@@ -381,6 +381,43 @@ class Evidence(CliTestCase):
         self.assert_error(run("explain", "CHN", "IRN", text, "-o", "x.json"), "-o")
 
 
+class TimeSlices(CliTestCase):
+    RECORDS = [
+        {"id": "a", "date": "2026-01-05", "text": "China met Iran."},
+        {"id": "b", "date": "2026-01-20", "text": "Iran met China. Chile waited."},
+        {"id": "c", "date": "February 3, 2026", "text": "China met Iran and Chile."},
+        {"id": "d", "text": "China met Iran, undated."},
+    ]
+
+    def corpus(self, records=None):
+        return self.write("in.jsonl", "".join(json.dumps(r) + "\n" for r in (records or self.RECORDS)))
+
+    def test_slices_give_per_period_counts(self):
+        graph = self.build_json(self.corpus(), "--date-field", "date", "--slice", "month")
+        info = graph["graph"]
+        self.assertEqual((info["slice"], info["periods"], info["undated"]), ("month", ["2026-01", "2026-02"], 1))
+        link = next(l for l in graph["links"] if (l["source"], l["target"]) == ("CHN", "IRN"))
+        self.assertEqual(link["count"], 4)  # the total keeps the undated document
+        self.assertEqual(link["periods"], {"2026-01": 2, "2026-02": 1})
+        chile = next(n for n in graph["nodes"] if n["id"] == "CHL")
+        self.assertEqual(chile["periods"], {"2026-01": 1, "2026-02": 1})
+        weekly = self.build_json(self.corpus(), "--date-field", "date", "--slice", "week")
+        self.assertEqual(weekly["graph"]["periods"], ["2026-W02", "2026-W04", "2026-W06"])
+
+    def test_since_and_until_select_a_range(self):
+        graph = self.build_json(self.corpus(), "--date-field", "date", "--since", "2026-01-10", "--until", "2026-01-31")
+        info = graph["graph"]
+        self.assertEqual((info["documents"], info["undated"], info["outside_range"]), (1, 1, 2))
+        self.assertEqual([(l["source"], l["target"], l["count"]) for l in graph["links"]], [("CHN", "IRN", 1)])
+
+    def test_date_errors(self):
+        bad = self.corpus(self.RECORDS + [{"id": "e", "date": "03/04/2026", "text": "Peru."}])
+        self.assert_error(run("build", bad, "--date-field", "date", "--slice", "day"), f"{bad}:5:", "03/04/2026")
+        self.assert_error(run("build", self.corpus(), "--slice", "month"), "--date-field")
+        self.assert_error(run("build", self.corpus(), "--date-field", "date", "--since", "soon"), "--since")
+        self.assert_error(run("build", self.corpus(), "--date-field", "date", "--slice", "decade"), "--slice")
+
+
 class CustomGazetteers(CliTestCase):
     def test_custom_gazetteer_adds_overrides_and_drops(self):
         custom = SAMPLES / "custom-gazetteer.tsv"

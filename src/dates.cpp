@@ -1,0 +1,174 @@
+#include "comention/dates.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+namespace comention {
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+                                                      "may",     "june",     "july",      "august",
+                                                      "september", "october", "november", "december"};
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+std::optional<Date> valid(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+    return std::nullopt;
+  }
+  return Date{year, month, day};
+}
+
+// Reads exactly `digits` digits at text[pos]; advances pos.
+std::optional<int> number(std::string_view text, std::size_t& pos, std::size_t digits) {
+  if (pos + digits > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < digits; ++i) {
+    const char c = text[pos + i];
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  pos += digits;
+  return value;
+}
+
+// Reads 1 or 2 digits.
+std::optional<int> day_number(std::string_view text, std::size_t& pos) {
+  if (pos + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[pos + 1]))) return number(text, pos, 2);
+  return number(text, pos, 1);
+}
+
+// A month name or its three-letter abbreviation (any case), with an optional period.
+std::optional<int> month_name(std::string_view text, std::size_t& pos) {
+  std::size_t end = pos;
+  while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+  std::string word;
+  for (std::size_t i = pos; i < end; ++i) word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  for (std::size_t m = 0; m < kMonths.size(); ++m) {
+    const bool full = word == kMonths[m];
+    const bool abbreviated = word.size() >= 3 && kMonths[m].starts_with(word) && (word.size() == 3 || word == "sept");
+    if (full || abbreviated) {
+      pos = end;
+      if (pos < text.size() && text[pos] == '.') ++pos;
+      return static_cast<int>(m) + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+bool ends_date(std::string_view text, std::size_t pos) {
+  return pos == text.size() || text[pos] == 'T' || text[pos] == ' ' || text[pos] == 'Z' || text[pos] == '+';
+}
+
+void skip(std::string_view text, std::size_t& pos, std::string_view characters) {
+  while (pos < text.size() && characters.find(text[pos]) != std::string_view::npos) ++pos;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's civil algorithm).
+long days_from_civil(int year, int month, int day) {
+  year -= month <= 2;
+  const long era = (year >= 0 ? year : year - 399) / 400;
+  const long year_of_era = year - era * 400;
+  const long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) noexcept {
+  std::size_t start = 0;
+  skip(text, start, " \t");
+  text.remove_prefix(start);
+  if (text.empty()) return std::nullopt;
+
+  std::size_t pos = 0;
+  if (std::isdigit(static_cast<unsigned char>(text[0]))) {
+    // 2026-03-02, 2026/03/02, 20260302
+    if (auto year = number(text, pos, 4)) {
+      if (pos < text.size() && (text[pos] == '-' || text[pos] == '/')) {
+        const char separator = text[pos++];
+        const auto month = number(text, pos, 2);
+        if (!month || pos >= text.size() || text[pos] != separator) return std::nullopt;
+        ++pos;
+        const auto day = number(text, pos, 2);
+        if (!day || !ends_date(text, pos)) return std::nullopt;
+        return valid(*year, *month, *day);
+      }
+      const auto month = number(text, pos, 2);
+      const auto day = month ? number(text, pos, 2) : std::nullopt;
+      if (!day || !ends_date(text, pos)) return std::nullopt;
+      return valid(*year, *month, *day);
+    }
+    // 26-FEB-1987, 2 March 2026
+    pos = 0;
+    const auto day = day_number(text, pos);
+    if (!day) return std::nullopt;
+    skip(text, pos, " -");
+    const auto month = month_name(text, pos);
+    if (!month) return std::nullopt;
+    skip(text, pos, " -,");
+    const auto year = number(text, pos, 4);
+    if (!year || !ends_date(text, pos)) return std::nullopt;
+    return valid(*year, *month, *day);
+  }
+  // March 2, 2026; Mar 2 2026
+  const auto month = month_name(text, pos);
+  if (!month) return std::nullopt;
+  skip(text, pos, " ");
+  const auto day = day_number(text, pos);
+  if (!day) return std::nullopt;
+  skip(text, pos, " ,");
+  const auto year = number(text, pos, 4);
+  if (!year || !ends_date(text, pos)) return std::nullopt;
+  return valid(*year, *month, *day);
+}
+
+std::string_view to_string(Slice slice) noexcept {
+  switch (slice) {
+    case Slice::day: return "day";
+    case Slice::week: return "week";
+    case Slice::month: return "month";
+    case Slice::year: return "year";
+  }
+  return "month";
+}
+
+std::optional<Slice> parse_slice(std::string_view text) noexcept {
+  for (const Slice slice : {Slice::day, Slice::week, Slice::month, Slice::year}) {
+    if (to_string(slice) == text) return slice;
+  }
+  return std::nullopt;
+}
+
+std::string period_label(const Date& date, Slice slice) {
+  char buffer[32];
+  switch (slice) {
+    case Slice::day:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+      break;
+    case Slice::month: std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month); break;
+    case Slice::year: std::snprintf(buffer, sizeof buffer, "%04d", date.year); break;
+    case Slice::week: {
+      // ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday.
+      const long days = days_from_civil(date.year, date.month, date.day);
+      const long weekday = ((days % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+      const long thursday = days - weekday + 3;
+      int year = date.year;
+      if (thursday < days_from_civil(year, 1, 1)) --year;
+      if (thursday >= days_from_civil(year + 1, 1, 1)) ++year;
+      const long week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+      std::snprintf(buffer, sizeof buffer, "%04d-W%02ld", year, week);
+      break;
+    }
+  }
+  return buffer;
+}
+
+}  // namespace comention
