@@ -36,6 +36,13 @@ struct NodeProperties {
   double strength = 0;          // sum of incident edge weights
   std::uint32_t component = 0;  // connected component, numbered from 0 in vertex order
   std::vector<std::pair<std::string, std::uint64_t>> periods;  // mentions per time slice, if any
+  // Network measures, filled by measure_graph (metrics.hpp); see NodeMetrics there.
+  double betweenness = 0;
+  double weighted_betweenness = 0;
+  double pagerank = 0;
+  double clustering = 0;
+  std::uint32_t core = 0;
+  std::uint32_t community = 0;
 };
 
 struct EdgeProperties {
@@ -84,6 +91,11 @@ struct GraphInfo {
   std::vector<std::string> periods;
   std::uint64_t undated = 0;
   std::uint64_t outside_range = 0;
+  // Graph measures, filled by measure_graph (metrics.hpp); `measured` says whether it ran.
+  bool measured = false;
+  double density = 0;
+  std::uint32_t communities = 0;
+  double modularity = 0;
 };
 
 struct CoMentionGraph {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "comention/cooccurrence.hpp"
+#include "comention/metrics.hpp"
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
 
@@ -47,6 +48,9 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   }
 
   CoMentionGraph graph = build_graph(total.counts(), gazetteer, options.graph);
+  MetricsOptions metrics;
+  metrics.seed = options.seed;
+  measure_graph(graph, metrics);
   if (options.slice) {
     std::vector<std::pair<std::string, Counts>> by_period;
     by_period.reserve(periods.size());

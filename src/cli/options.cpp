@@ -48,6 +48,9 @@ Filters, applied after counting:
   --focus ID            keep only the neighbourhood of one entity (e.g. CHN) ...
   --depth D             ... up to D edges away (default 1)
   --drop-isolates       drop entities left without edges
+Measures (always in the JSON: betweenness, weighted_betweenness, pagerank, clustering, core,
+community per node; density, communities, modularity for the graph):
+  --seed N              seed of the Louvain community search (default 1): same seed, same result
 Time:
   --date-field NAME     JSON Lines field holding each document's date (ISO 8601 2026-03-02,
                         2 March 2026, March 2, 2026, 02-MAR-2026; a time after it is ignored)
@@ -329,6 +332,8 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       const auto date = parse_date(value);
       if (!date) throw UsageError(arg + " needs a date such as 2026-03-02, not '" + value + "'");
       (arg == "--since" ? options.since : options.until) = date;
+    } else if (arg == "--seed") {
+      options.seed = parse_count(arg, cursor.value(arg), 0);
     } else if (arg == "--evidence") {
       options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
     } else {

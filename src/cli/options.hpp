@@ -33,6 +33,7 @@ struct BuildOptions {
   InputOptions input;
   GraphOptions graph;  // window, weight measure, filters
   std::size_t evidence = 0;  // windows kept per edge
+  std::uint64_t seed = 1;    // for Louvain communities
   std::optional<Slice> slice;  // count per day, week, month or year as well
   std::optional<Date> since;   // only documents dated in [since, until]
   std::optional<Date> until;

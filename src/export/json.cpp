@@ -41,6 +41,11 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
   meta["nodes"] = boost::num_vertices(g);
   meta["edges"] = boost::num_edges(g);
   meta["components"] = info.components;
+  if (info.measured) {
+    meta["density"] = info.density;
+    meta["communities"] = info.communities;
+    meta["modularity"] = info.modularity;
+  }
   if (!info.slice.empty()) {
     meta["slice"] = info.slice;
     meta["periods"] = info.periods;
@@ -68,6 +73,14 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     item["degree"] = node.degree;
     item["strength"] = number(node.strength, integral);
     item["component"] = node.component;
+    if (info.measured) {
+      item["betweenness"] = node.betweenness;
+      item["weighted_betweenness"] = node.weighted_betweenness;
+      item["pagerank"] = node.pagerank;
+      item["clustering"] = node.clustering;
+      item["core"] = node.core;
+      item["community"] = node.community;
+    }
     if (!info.slice.empty()) item["periods"] = periods_object(node.periods);
     nodes.push_back(std::move(item));
   }

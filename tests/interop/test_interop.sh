@@ -30,8 +30,31 @@ for node, attrs in graph.nodes(data=True):
     assert strength == attrs["strength"], (node, strength, attrs["strength"])
 components = list(nx.connected_components(graph))
 assert len(components) == data["graph"]["components"], (len(components), data["graph"])
+
+# The network measures agree with networkx's own on the same graph.
+def close(a, b, what, node=None):
+    assert abs(a - b) <= 1e-9 * max(1.0, abs(b)), (what, node, a, b)
+
+for u, v, attrs in graph.edges(data=True):
+    attrs["distance"] = 1.0 / attrs["weight"]
+expected = {
+    "betweenness": nx.betweenness_centrality(graph),
+    "weighted_betweenness": nx.betweenness_centrality(graph, weight="distance"),
+    "pagerank": nx.pagerank(graph, weight="weight", tol=1e-13, max_iter=10000),
+    "clustering": nx.clustering(graph),
+    "core": nx.core_number(graph),
+}
+for name, values in expected.items():
+    for node, attrs in graph.nodes(data=True):
+        close(attrs[name], values[node], name, node)
+parts = {}
+for node, attrs in graph.nodes(data=True):
+    parts.setdefault(attrs["community"], set()).add(node)
+close(data["graph"]["modularity"], nx.algorithms.community.modularity(graph, parts.values(), weight="weight"), "modularity")
+close(data["graph"]["density"], nx.density(graph), "density")
 print(f"networkx {nx.__version__}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
-      f"{len(components)} components; degrees, strengths and components agree")
+      f"{len(components)} components; degrees, strengths, components, betweenness, pagerank, "
+      f"clustering, cores, modularity and density agree")
 PY
 
 for engine in dot neato sfdp; do
