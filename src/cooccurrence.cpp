@@ -9,6 +9,7 @@ std::string_view to_string(Window window) noexcept {
     case Window::sentence: return "sentence";
     case Window::paragraph: return "paragraph";
     case Window::document: return "document";
+    case Window::tokens: return "tokens";
   }
   return "sentence";
 }
@@ -17,7 +18,22 @@ std::optional<Window> parse_window(std::string_view text) noexcept {
   if (text == "sentence") return Window::sentence;
   if (text == "paragraph") return Window::paragraph;
   if (text == "document") return Window::document;
+  if (text == "tokens") return Window::tokens;
   return std::nullopt;
+}
+
+std::string window_label(Window window, std::uint32_t token_distance) {
+  if (window == Window::tokens) return "tokens:" + std::to_string(token_distance);
+  return std::string(to_string(window));
+}
+
+std::string describe_count(Window window, std::uint32_t token_distance, std::uint64_t count) {
+  const std::string number = std::to_string(count);
+  if (window == Window::tokens) {
+    return number + (count == 1 ? " time" : " times") + " within " + std::to_string(token_distance) +
+           (token_distance == 1 ? " word" : " words");
+  }
+  return "in " + number + " " + std::string(to_string(window)) + (count == 1 ? "" : "s");
 }
 
 std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) noexcept {
@@ -51,6 +67,7 @@ void Counts::merge(const Counts& other, std::size_t keep_evidence) {
   documents += other.documents;
   paragraphs += other.paragraphs;
   sentences += other.sentences;
+  words += other.words;
   mentions += other.mentions;
 }
 
@@ -59,12 +76,15 @@ std::uint64_t Counts::windows(Window window) const noexcept {
     case Window::sentence: return sentences;
     case Window::paragraph: return paragraphs;
     case Window::document: return documents;
+    case Window::tokens: return words;
   }
   return sentences;
 }
 
-MentionCounter::MentionCounter(std::size_t entity_count, Window window, std::size_t keep_evidence)
-    : window_(window), keep_evidence_(keep_evidence), node_last_document_(entity_count, 0) {
+MentionCounter::MentionCounter(std::size_t entity_count, Window window, std::size_t keep_evidence,
+                               std::uint32_t token_distance)
+    : window_(window), keep_evidence_(keep_evidence), token_distance_(token_distance),
+      node_last_document_(entity_count, 0) {
   counts_.nodes.resize(entity_count);
 }
 
@@ -74,30 +94,33 @@ void MentionCounter::add_document(const std::vector<Mention>& mentions,
   counts_.documents += 1;
   counts_.paragraphs += segmentation.paragraphs.size();
   counts_.sentences += segmentation.sentences.size();
+  counts_.words += segmentation.words;
   counts_.mentions += mentions.size();
 
-  auto window_of = [this](const Mention& m) -> std::uint32_t {
-    switch (window_) {
-      case Window::sentence: return m.sentence;
-      case Window::paragraph: return m.paragraph;
-      case Window::document: return 0;
-    }
-    return 0;
-  };
-
-  window_entities_.clear();
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& mention = mentions[i];
+  for (const Mention& mention : mentions) {
     NodeCount& node = counts_.nodes[mention.entity];
     node.mentions += 1;
     if (node_last_document_[mention.entity] != serial) {
       node_last_document_[mention.entity] = serial;
       node.documents += 1;
     }
-    window_entities_.push_back(mention.entity);
-    const bool window_ends = i + 1 == mentions.size() || window_of(mentions[i + 1]) != window_of(mention);
+  }
+  if (window_ == Window::tokens) {
+    for (const Mention& mention : mentions) counts_.nodes[mention.entity].windows += 1;
+    count_token_pairs(mentions, serial, source);
+    return;
+  }
+
+  // Mentions come in text order, so each window's mentions are consecutive.
+  auto window_of = [this](const Mention& m) -> std::uint32_t {
+    return window_ == Window::sentence ? m.sentence : window_ == Window::paragraph ? m.paragraph : 0;
+  };
+  window_entities_.clear();
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    window_entities_.push_back(mentions[i].entity);
+    const bool window_ends = i + 1 == mentions.size() || window_of(mentions[i + 1]) != window_of(mentions[i]);
     if (window_ends) {
-      count_window(serial, window_span(segmentation, mention, source), source);
+      count_window(serial, window_span(segmentation, mentions[i], source), source);
       window_entities_.clear();
     }
   }
@@ -112,7 +135,8 @@ Span MentionCounter::window_span(const Segmentation& segmentation, const Mention
     case Window::paragraph:
       if (mention.paragraph < segmentation.paragraphs.size()) return segmentation.paragraphs[mention.paragraph];
       break;
-    case Window::document: break;
+    case Window::document:
+    case Window::tokens: break;
   }
   return Span{0, source.text.size()};
 }
@@ -137,19 +161,37 @@ void MentionCounter::count_window(std::uint64_t document_serial, Span window_spa
   for (const std::uint32_t entity : window_entities_) counts_.nodes[entity].windows += 1;
   for (std::size_t a = 0; a < window_entities_.size(); ++a) {
     for (std::size_t b = a + 1; b < window_entities_.size(); ++b) {
-      const std::uint64_t key = edge_key(window_entities_[a], window_entities_[b]);
-      EdgeCount& edge = counts_.edges[key];
-      edge.weight += 1;
-      std::uint64_t& last = edge_last_document_[key];
-      if (last != document_serial) {
-        last = document_serial;
-        edge.documents += 1;
-      }
-      if (keep_evidence_ > 0 && edge.weight <= keep_evidence_ && window_span.end <= source.text.size()) {
-        counts_.evidence[key].push_back(Evidence{
-            std::string(source.id), window_span.start, window_span.end,
-            evidence_text(source.text.substr(window_span.start, window_span.end - window_span.start))});
-      }
+      count_pair(window_entities_[a], window_entities_[b], document_serial, window_span, source);
+    }
+  }
+}
+
+void MentionCounter::count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t document_serial,
+                                Span window_span, const DocumentSource& source) {
+  const std::uint64_t key = edge_key(a, b);
+  EdgeCount& edge = counts_.edges[key];
+  edge.weight += 1;
+  std::uint64_t& last = edge_last_document_[key];
+  if (last != document_serial) {
+    last = document_serial;
+    edge.documents += 1;
+  }
+  if (keep_evidence_ > 0 && edge.weight <= keep_evidence_ && window_span.end <= source.text.size()) {
+    counts_.evidence[key].push_back(Evidence{
+        std::string(source.id), window_span.start, window_span.end,
+        evidence_text(source.text.substr(window_span.start, window_span.end - window_span.start))});
+  }
+}
+
+void MentionCounter::count_token_pairs(const std::vector<Mention>& mentions, std::uint64_t document_serial,
+                                       const DocumentSource& source) {
+  // Mentions are in text order, so the pairs within reach of one end where the other is too far.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    for (std::size_t j = i + 1; j < mentions.size(); ++j) {
+      if (mentions[j].word - mentions[i].word > token_distance_) break;
+      if (mentions[i].entity == mentions[j].entity) continue;
+      count_pair(mentions[i].entity, mentions[j].entity, document_serial,
+                 Span{mentions[i].start, mentions[j].end}, source);
     }
   }
 }

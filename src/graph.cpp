@@ -172,6 +172,7 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, con
 
   GraphInfo& info = result.info;
   info.window = options.window;
+  info.token_distance = options.token_distance;
   info.measure = options.measure;
   info.documents = counts.documents;
   info.paragraphs = counts.paragraphs;

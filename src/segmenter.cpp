@@ -190,4 +190,22 @@ void locate_mentions(const Segmentation& segmentation, std::vector<Mention>& men
   }
 }
 
+void number_words(std::string_view text, Segmentation& segmentation, std::vector<Mention>& mentions) noexcept {
+  std::uint64_t words = 0;
+  bool in_word = false;
+  std::size_t next_mention = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const bool word_char = is_word_char(decode_utf8(text, pos));
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+    // A mention starts at a word start: it is the word just counted.
+    while (next_mention < mentions.size() && mentions[next_mention].start <= start) {
+      mentions[next_mention++].word = static_cast<std::uint32_t>(words == 0 ? 0 : words - 1);
+    }
+  }
+  segmentation.words = words;
+}
+
 }  // namespace comention

@@ -22,9 +22,15 @@
 
 namespace comention {
 
-enum class Window : std::uint8_t { sentence, paragraph, document };
+// The span in which two mentions count as a co-mention. `tokens` goes with a distance N: two
+// mentions at most N words apart in one document (see MentionCounter).
+enum class Window : std::uint8_t { sentence, paragraph, document, tokens };
 std::string_view to_string(Window window) noexcept;
 std::optional<Window> parse_window(std::string_view text) noexcept;
+// "sentence", "paragraph", "document" or "tokens:5".
+std::string window_label(Window window, std::uint32_t token_distance);
+// How an edge's count reads: "in 3 sentences", or "3 times within 5 words".
+std::string describe_count(Window window, std::uint32_t token_distance, std::uint64_t count);
 
 struct NodeCount {
   std::uint64_t mentions = 0;
@@ -65,20 +71,26 @@ struct Counts {
   std::uint64_t documents = 0;
   std::uint64_t paragraphs = 0;
   std::uint64_t sentences = 0;
+  std::uint64_t words = 0;  // counted only for a tokens window
   std::uint64_t mentions = 0;
 
   // Adds other's counts to these. Both must count disjoint sets of documents; other's
   // documents come after these in input order (its evidence goes after, up to `keep_evidence`).
   void merge(const Counts& other, std::size_t keep_evidence = 0);
 
-  // How many windows of this kind were read: sentences, paragraphs or documents.
+  // How many windows of this kind were read: sentences, paragraphs or documents; for a tokens
+  // window, every word position starts one, so the words.
   std::uint64_t windows(Window window) const noexcept;
 };
 
 class MentionCounter {
  public:
   // With keep_evidence > 0, each edge keeps its first keep_evidence windows as Evidence.
-  MentionCounter(std::size_t entity_count, Window window, std::size_t keep_evidence = 0);
+  // With Window::tokens, token_distance is N: an edge counts each pair of mentions, one of each
+  // entity, at most N words apart (mentions need Mention::word: see number_words), and a node's
+  // windows are its mentions.
+  MentionCounter(std::size_t entity_count, Window window, std::size_t keep_evidence = 0,
+                 std::uint32_t token_distance = 0);
 
   // Counts one document. Does not throw except on allocation failure, and allocates only when
   // a new edge appears, a window holds more distinct entities than any before, or evidence is
@@ -91,11 +103,16 @@ class MentionCounter {
 
  private:
   void count_window(std::uint64_t document_serial, Span window_span, const DocumentSource& source);
+  void count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t document_serial, Span window_span,
+                  const DocumentSource& source);
+  void count_token_pairs(const std::vector<Mention>& mentions, std::uint64_t document_serial,
+                         const DocumentSource& source);
   Span window_span(const Segmentation& segmentation, const Mention& mention,
                    const DocumentSource& source) const noexcept;
 
   Window window_;
   std::size_t keep_evidence_ = 0;
+  std::uint32_t token_distance_ = 0;
   Counts counts_;
   std::uint64_t document_serial_ = 0;
   // Serial of the last document that touched each node or edge, so each counts a document once.

@@ -72,6 +72,7 @@ struct GraphFilter {
 
 struct GraphOptions {
   Window window = Window::sentence;
+  std::uint32_t token_distance = 0;  // N, for Window::tokens
   WeightMeasure measure = WeightMeasure::count;
   GraphFilter filter;
 };
@@ -79,6 +80,7 @@ struct GraphOptions {
 // What was read to make the graph; exporters record it as graph metadata.
 struct GraphInfo {
   Window window = Window::sentence;
+  std::uint32_t token_distance = 0;
   WeightMeasure measure = WeightMeasure::count;
   std::uint64_t documents = 0;
   std::uint64_t paragraphs = 0;

@@ -26,6 +26,7 @@ struct Mention {
   std::size_t end = 0;
   std::uint32_t paragraph = 0;  // filled by locate_mentions (segmenter.hpp)
   std::uint32_t sentence = 0;
+  std::uint32_t word = 0;       // the word it starts at, from 0; filled by number_words
 };
 
 struct MatchOptions {

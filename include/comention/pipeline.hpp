@@ -20,13 +20,16 @@ struct AnalyzedDocument {
 
 class DocumentAnalyzer {
  public:
-  explicit DocumentAnalyzer(const Matcher& matcher) : matcher_(matcher) {}
+  // With number_words, mentions also get their word position (for a tokens window).
+  explicit DocumentAnalyzer(const Matcher& matcher, bool number_words = false)
+      : matcher_(matcher), number_words_(number_words) {}
 
   // The result stays valid until the next call; buffers are reused between documents.
   const AnalyzedDocument& analyze(std::string_view text);
 
  private:
   const Matcher& matcher_;
+  bool number_words_ = false;
   MatchScratch scratch_;
   AnalyzedDocument result_;
 };

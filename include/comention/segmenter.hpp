@@ -29,6 +29,7 @@ struct Segmentation {
   std::vector<Span> paragraphs;
   std::vector<Span> sentences;                // in text order, never empty or white space only
   std::vector<std::uint32_t> sentence_paragraph;  // the paragraph of each sentence
+  std::uint64_t words = 0;  // words in the text, once number_words has counted them
 
   void clear() noexcept;
 };
@@ -39,5 +40,10 @@ void segment_text(std::string_view text, Segmentation& out);
 // Sets each mention's paragraph and sentence (indices into `segmentation`, counted from 0 within
 // the document). Mentions must be sorted by start, as the matcher returns them.
 void locate_mentions(const Segmentation& segmentation, std::vector<Mention>& mentions) noexcept;
+
+// Counts the words of text (runs of letters and digits) into segmentation.words and sets each
+// mention's word, its position in that count. Mentions must be sorted by start. Only the tokens
+// window needs this, so it is a pass of its own.
+void number_words(std::string_view text, Segmentation& segmentation, std::vector<Mention>& mentions) noexcept;
 
 }  // namespace comention

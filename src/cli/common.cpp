@@ -20,13 +20,15 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
   const std::size_t entities = gazetteer.entities().size();
-  MentionCounter total(entities, options.graph.window, options.evidence);
+  const Window window = options.graph.window;
+  const std::uint32_t distance = options.graph.token_distance;
+  MentionCounter total(entities, window, options.evidence, distance);
   std::map<std::string, MentionCounter> periods;  // by label, which sorts in time order
   const bool ranged = options.since || options.until;
   std::uint64_t undated = 0;
   std::uint64_t outside_range = 0;
 
-  DocumentAnalyzer analyzer(matcher);
+  DocumentAnalyzer analyzer(matcher, window == Window::tokens);
   Document document;
   while (reader.next(document)) {
     if (!document.date) {
@@ -42,7 +44,7 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
     total.add_document(analyzed.mentions, analyzed.segmentation, source);
     if (options.slice && document.date) {
       const std::string label = period_label(*document.date, *options.slice);
-      auto [it, inserted] = periods.try_emplace(label, entities, options.graph.window);
+      auto [it, inserted] = periods.try_emplace(label, entities, window, 0, distance);
       it->second.add_document(analyzed.mentions, analyzed.segmentation, source);
     }
   }

@@ -43,8 +43,8 @@ int run_explain(const std::vector<std::string>& args) {
       continue;
     }
     const EdgeProperties& edge = g[e];
-    const std::string window(to_string(graph.info.window));
-    std::cout << pair << " are named together in " << plural(edge.count, window) << " of "
+    std::cout << pair << " are named together "
+              << describe_count(graph.info.window, graph.info.token_distance, edge.count) << " in "
               << plural(edge.documents, "document");
     if (graph.info.measure != WeightMeasure::count) {
       std::cout << "; " << to_string(graph.info.measure) << " " << edge.weight;
@@ -58,7 +58,11 @@ int run_explain(const std::vector<std::string>& args) {
     }
     return 0;
   }
-  std::cout << pair << " are never named in the same " << to_string(graph.info.window) << ".\n";
+  if (graph.info.window == Window::tokens) {
+    std::cout << pair << " are never named within " << graph.info.token_distance << " words of each other.\n";
+  } else {
+    std::cout << pair << " are never named in the same " << to_string(graph.info.window) << ".\n";
+  }
   return 1;
 }
 

@@ -34,8 +34,9 @@ Output:
                         "-" is standard output. Default: JSON on standard output.
   --format dot|json     format for every output, whatever its extension
 Counting and weighting:
-  --window sentence|paragraph|document
-                        the span in which two mentions count as a co-mention (default sentence)
+  --window sentence|paragraph|document|tokens:N
+                        the span in which two mentions count as a co-mention (default sentence);
+                        tokens:N counts each pair of mentions at most N words apart
   --weight count|pmi|npmi|jaccard|dice|association
                         the edge weight (default count); the raw count stays in each edge's
                         "count" (formulas: README, Edge weights)
@@ -299,9 +300,17 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       if (!options.format) throw UsageError("--format must be dot or json, not '" + value + "'");
     } else if (arg == "--window") {
       const std::string value = cursor.value(arg);
-      const auto window = parse_window(value);
-      if (!window) throw UsageError("--window must be sentence, paragraph or document, not '" + value + "'");
-      options.graph.window = *window;
+      if (value.starts_with("tokens:")) {
+        options.graph.window = Window::tokens;
+        options.graph.token_distance =
+            static_cast<std::uint32_t>(parse_count(arg, value.substr(7), 1, 100000));
+      } else {
+        const auto window = parse_window(value);
+        if (!window || *window == Window::tokens) {
+          throw UsageError("--window must be sentence, paragraph, document or tokens:N, not '" + value + "'");
+        }
+        options.graph.window = *window;
+      }
     } else if (arg == "--weight") {
       const std::string value = cursor.value(arg);
       const auto measure = parse_weight_measure(value);
@@ -342,6 +351,10 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     return true;
   });
   if (options.help) return options;
+  if (options.graph.window == Window::tokens && options.graph.measure != WeightMeasure::count) {
+    throw UsageError("--weight " + std::string(to_string(options.graph.measure)) +
+                     " needs windows to count in: use --window sentence, paragraph or document");
+  }
   if ((options.slice || options.since || options.until) && options.input.reader.date_field.empty()) {
     throw UsageError("--slice, --since and --until need --date-field NAME: the JSON Lines field with each date");
   }

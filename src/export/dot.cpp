@@ -70,7 +70,7 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
     agattr(root, AGRAPH, c_str(name), c_str(value));
   };
   graph_attribute("comment", std::string(generator_name()) + "; window=" +
-                                 std::string(to_string(info.window)) + "; weight=" +
+                                 window_label(info.window, info.token_distance) + "; weight=" +
                                  std::string(to_string(info.measure)) + "; " +
                                  plural(info.documents, "document"));
   graph_attribute("overlap", "false");
@@ -139,7 +139,6 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
     first = false;
   }
   if (by_count) low = 0;
-  const std::string window_name(to_string(info.window));
   const std::string measure_name(to_string(info.measure));
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
     const auto s = boost::source(e, g);
@@ -151,8 +150,9 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
     // Layout engines want an integer weight: the count, whatever the measure.
     agxset(edge, weight, c_str(std::to_string(data.count)));
     agxset(edge, penwidth, c_str(format_number(1.0 + 5.0 * scale)));
-    std::string text = g[s].label + " – " + g[t].label + ": together in " +
-                       plural(data.count, window_name.c_str()) + " in " + plural(data.documents, "document");
+    std::string text = g[s].label + " – " + g[t].label + ": together " +
+                       describe_count(info.window, info.token_distance, data.count) + " in " +
+                       plural(data.documents, "document");
     if (!by_count) {
       agsafeset(edge, c_str("score"), c_str(format_number(data.weight)), c_str(""));
       text += "; " + measure_name + " " + format_number(data.weight);

@@ -32,7 +32,7 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
 
   Json meta = Json::object();
   meta["generator"] = generator_name();
-  meta["window"] = to_string(info.window);
+  meta["window"] = window_label(info.window, info.token_distance);
   meta["weight"] = to_string(info.measure);
   meta["documents"] = info.documents;
   meta["paragraphs"] = info.paragraphs;

@@ -135,6 +135,14 @@ class Counting(CliTestCase):
         self.assertEqual(weights["document"][("CHN", "DEU")], 1)
         self.assertEqual(len(weights["document"]), 6)
 
+    def test_tokens_window_counts_pairs_of_nearby_mentions(self):
+        text = self.write("a.txt", "China met Iran and then. Far later Iran China.")
+        graph = self.build_json(text, "--window", "tokens:2")
+        self.assertEqual(graph["graph"]["window"], "tokens:2")
+        self.assertEqual([(l["source"], l["target"], l["count"]) for l in graph["links"]], [("CHN", "IRN", 2)])
+        self.assert_error(run("build", text, "--window", "tokens:0"), "--window")
+        self.assert_error(run("build", text, "--window", "tokens:3", "--weight", "pmi"), "--weight pmi")
+
     def test_repeated_mentions_in_one_sentence_count_once(self):
         text = self.write("a.txt", "China, China and China's envoy met Iran.")
         graph = self.build_json(text)
@@ -362,7 +370,7 @@ class Evidence(CliTestCase):
         result = run("explain", "CHN", "IRN", text)
         self.assertEqual(result.returncode, 0, result.stderr)
         out = result.stdout.decode()
-        self.assertIn("China (CHN) and Iran (IRN) are named together in 3 sentences of 1 document", out)
+        self.assertIn("China (CHN) and Iran (IRN) are named together in 3 sentences in 1 document", out)
         self.assertIn("Iran and China signed a deal.", out)
         self.assertIn(f"{text} [0, 25)", out)
         limited = run("explain", "IRN", "CHN", text, "--evidence", "1").stdout.decode()

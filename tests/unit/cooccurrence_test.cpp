@@ -378,4 +378,41 @@ TEST_CASE("merging keeps the earlier counter's evidence first") {
   CHECK(evidence[1].document == "b");
 }
 
+// The tokens window.
+
+TEST_CASE("number_words gives each mention the position of its word") {
+  const Analyzed doc = analyzed("China met Iran. Then, China\xE2\x80\x99s envoy left.");
+  Analyzed copy = doc;
+  comention::number_words(copy.text, copy.segmentation, copy.mentions);
+  CHECK(copy.segmentation.words == 8);  // China met Iran Then China s envoy left
+  REQUIRE(copy.mentions.size() == 3);
+  CHECK(copy.mentions[0].word == 0);
+  CHECK(copy.mentions[1].word == 2);
+  CHECK(copy.mentions[2].word == 4);
+}
+
+//   China(0) met(1) Iran(2) and(3) then(4) far(5) later(6) Iran(7) China(8)
+TEST_CASE("tokens:N counts each pair of mentions at most N words apart, across sentences") {
+  Analyzed doc = analyzed("China met Iran and then. Far later Iran China.");
+  comention::number_words(doc.text, doc.segmentation, doc.mentions);
+  MentionCounter near(kEntities, Window::tokens, 1, 2);
+  near.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
+  // Pairs within 2 words: China(0)-Iran(2), Iran(7)-China(8).
+  CHECK(near.counts().edges.at(comention::edge_key(CHN, IRN)).weight == 2);
+  CHECK(near.counts().nodes[CHN].windows == 2);  // each mention is a window
+  CHECK(near.counts().words == 9);
+  CHECK(near.counts().evidence.at(comention::edge_key(CHN, IRN))[0].text == "China met Iran");
+  MentionCounter far(kEntities, Window::tokens, 0, 8);
+  far.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
+  // Within 8 words: (0,2) (0,7) (2,8) (7,8); China(0)-China(8) and Iran-Iran are no edge.
+  CHECK(far.counts().edges.at(comention::edge_key(CHN, IRN)).weight == 4);
+}
+
+TEST_CASE("window labels and descriptions") {
+  CHECK(comention::window_label(Window::tokens, 5) == "tokens:5");
+  CHECK(comention::window_label(Window::paragraph, 0) == "paragraph");
+  CHECK(comention::describe_count(Window::sentence, 0, 3) == "in 3 sentences");
+  CHECK(comention::describe_count(Window::tokens, 5, 1) == "1 time within 5 words");
+}
+
 }
