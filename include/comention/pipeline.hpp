@@ -1,14 +1,22 @@
-// The per-document stages in order: match, segment, locate. Reading and counting sit around it.
+// The per-document stages in order: match, segment, locate; and the whole run around them.
 //
 //   comention::DocumentAnalyzer analyzer(matcher);        // one per thread
 //   const auto& result = analyzer.analyze(doc.text);
 //   counter.add_document(result.mentions, result.segmentation);
+//
+//   // or all at once: read, analyse, count (per period too), build the graph
+//   comention::CoMentionGraph graph = comention::count_documents(reader, matcher, gazetteer, {});
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "comention/dates.hpp"
+#include "comention/graph.hpp"
 #include "comention/matcher.hpp"
+#include "comention/reader.hpp"
 #include "comention/segmenter.hpp"
 
 namespace comention {
@@ -33,5 +41,19 @@ class DocumentAnalyzer {
   MatchScratch scratch_;
   AnalyzedDocument result_;
 };
+
+struct CountOptions {
+  GraphOptions graph;          // window (and token distance), weight measure, filters
+  std::size_t evidence = 0;    // windows kept per edge
+  std::optional<Slice> slice;  // also count per day, week, month or year
+  std::optional<Date> since;   // only documents dated in [since, until]; undated ones then left out
+  std::optional<Date> until;
+};
+
+// Reads every document, counts co-mentions (per period as well, when asked) and builds the graph
+// with GraphInfo's undated and outside_range telling what the dates left out. Throws InputError
+// from the reader; measures are added separately (measure_graph in metrics.hpp).
+CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, const Gazetteer& gazetteer,
+                               const CountOptions& options);
 
 }  // namespace comention

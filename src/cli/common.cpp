@@ -1,8 +1,5 @@
 #include "common.hpp"
 
-#include <map>
-
-#include "comention/cooccurrence.hpp"
 #include "comention/metrics.hpp"
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
@@ -19,51 +16,16 @@ Gazetteer load_gazetteer(const GazetteerOptions& options) {
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer) {
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
-  const std::size_t entities = gazetteer.entities().size();
-  const Window window = options.graph.window;
-  const std::uint32_t distance = options.graph.token_distance;
-  MentionCounter total(entities, window, options.evidence, distance);
-  std::map<std::string, MentionCounter> periods;  // by label, which sorts in time order
-  const bool ranged = options.since || options.until;
-  std::uint64_t undated = 0;
-  std::uint64_t outside_range = 0;
-
-  DocumentAnalyzer analyzer(matcher, window == Window::tokens);
-  Document document;
-  while (reader.next(document)) {
-    if (!document.date) {
-      ++undated;
-      if (ranged) continue;  // with a range asked for, a document without a date is not in it
-    } else if ((options.since && *document.date < *options.since) ||
-               (options.until && *options.until < *document.date)) {
-      ++outside_range;
-      continue;
-    }
-    const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
-    const DocumentSource source{document.id, document.text};
-    total.add_document(analyzed.mentions, analyzed.segmentation, source);
-    if (options.slice && document.date) {
-      const std::string label = period_label(*document.date, *options.slice);
-      auto [it, inserted] = periods.try_emplace(label, entities, window, 0, distance);
-      it->second.add_document(analyzed.mentions, analyzed.segmentation, source);
-    }
-  }
-
-  CoMentionGraph graph = build_graph(total.counts(), gazetteer, options.graph);
+  CountOptions count;
+  count.graph = options.graph;
+  count.evidence = options.evidence;
+  count.slice = options.slice;
+  count.since = options.since;
+  count.until = options.until;
+  CoMentionGraph graph = count_documents(reader, matcher, gazetteer, count);
   MetricsOptions metrics;
   metrics.seed = options.seed;
   measure_graph(graph, metrics);
-  if (options.slice) {
-    std::vector<std::pair<std::string, Counts>> by_period;
-    by_period.reserve(periods.size());
-    for (const auto& [label, counter] : periods) by_period.emplace_back(label, counter.counts());
-    attach_periods(graph, gazetteer, by_period);
-    graph.info.slice = std::string(to_string(*options.slice));
-  }
-  if (options.slice || ranged) {
-    graph.info.undated = undated;
-    graph.info.outside_range = outside_range;
-  }
   return graph;
 }
 
