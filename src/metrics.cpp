@@ -523,21 +523,10 @@ double modularity(const Graph& graph, const std::vector<double>& edge_weights,
 
 void measure_graph(CoMentionGraph& result, const MetricsOptions& options) {
   Graph& graph = result.graph;
-  const Metrics metrics = compute_metrics(graph, measure_weights(graph), options);
-  for (std::size_t v = 0; v < metrics.nodes.size(); ++v) {
-    const NodeMetrics& node = metrics.nodes[v];
-    NodeProperties& properties = graph[v];
-    properties.betweenness = node.betweenness;
-    properties.weighted_betweenness = node.weighted_betweenness;
-    properties.pagerank = node.pagerank;
-    properties.clustering = node.clustering;
-    properties.core = node.core;
-    properties.community = node.community;
-  }
+  Metrics metrics = compute_metrics(graph, measure_weights(graph), options);
+  for (std::size_t v = 0; v < metrics.nodes.size(); ++v) graph[v].measures = metrics.nodes[v];
   result.info.measured = true;
-  result.info.density = metrics.graph.density;
-  result.info.communities = metrics.graph.communities;
-  result.info.modularity = metrics.graph.modularity;
+  result.info.measures = metrics.graph;
 }
 
 }  // namespace comention

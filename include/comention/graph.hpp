@@ -21,6 +21,39 @@
 
 namespace comention {
 
+// Network measures of one node, computed by compute_metrics / measure_graph (metrics.hpp). Each
+// is defined as networkx 2.8 defines it.
+struct NodeMetrics {
+  // Shortest-path betweenness, normalised by (n-1)(n-2)/2, the number of pairs of other nodes
+  // (0 when n <= 2): networkx betweenness_centrality(G).
+  double betweenness = 0;
+  // The same with 1/weight as the length of an edge, over edges of weight > 0:
+  // networkx betweenness_centrality(G, weight="distance") with distance = 1/weight.
+  double weighted_betweenness = 0;
+  // Weighted PageRank (damping MetricsOptions::pagerank_damping, metrics.hpp): a walker leaves a node along an
+  // edge with probability proportional to its weight; a node without edges of weight > 0 sends
+  // its share to every node alike. Sums to 1 over the graph: networkx pagerank(G, weight="weight").
+  double pagerank = 0;
+  // Unweighted local clustering coefficient: the share of pairs of neighbours that are themselves
+  // joined; 0 with fewer than two neighbours. networkx clustering(G).
+  double clustering = 0;
+  // k-core number (unweighted): the largest k such that the node is in a subgraph where every
+  // node has at least k neighbours. networkx core_number(G).
+  std::uint32_t core = 0;
+  // Louvain community on the weighted graph, numbered 0.. in order of each community's lowest
+  // vertex. A node without edges of weight > 0 is a community of its own.
+  std::uint32_t community = 0;
+};
+
+struct GraphMetrics {
+  std::uint64_t nodes = 0;
+  std::uint64_t edges = 0;          // every edge, whatever its weight
+  double density = 0;               // 2 edges / (nodes (nodes - 1)); 0 with fewer than 2 nodes
+  std::uint32_t components = 0;     // connected components over every edge
+  std::uint32_t communities = 0;    // Louvain communities, singletons included
+  double modularity = 0;            // of the Louvain partition, as modularity() in metrics.hpp
+};
+
 struct NodeProperties {
   std::string id;
   std::string label;
@@ -36,13 +69,7 @@ struct NodeProperties {
   double strength = 0;          // sum of incident edge weights
   std::uint32_t component = 0;  // connected component, numbered from 0 in vertex order
   std::vector<std::pair<std::string, std::uint64_t>> periods;  // mentions per time slice, if any
-  // Network measures, filled by measure_graph (metrics.hpp); see NodeMetrics there.
-  double betweenness = 0;
-  double weighted_betweenness = 0;
-  double pagerank = 0;
-  double clustering = 0;
-  std::uint32_t core = 0;
-  std::uint32_t community = 0;
+  NodeMetrics measures;  // filled by measure_graph (metrics.hpp)
 };
 
 struct EdgeProperties {
@@ -95,9 +122,7 @@ struct GraphInfo {
   std::uint64_t outside_range = 0;
   // Graph measures, filled by measure_graph (metrics.hpp); `measured` says whether it ran.
   bool measured = false;
-  double density = 0;
-  std::uint32_t communities = 0;
-  double modularity = 0;
+  GraphMetrics measures;
 };
 
 struct CoMentionGraph {

@@ -42,9 +42,9 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
   meta["edges"] = boost::num_edges(g);
   meta["components"] = info.components;
   if (info.measured) {
-    meta["density"] = info.density;
-    meta["communities"] = info.communities;
-    meta["modularity"] = info.modularity;
+    meta["density"] = info.measures.density;
+    meta["communities"] = info.measures.communities;
+    meta["modularity"] = info.measures.modularity;
   }
   if (!info.slice.empty()) {
     meta["slice"] = info.slice;
@@ -74,12 +74,13 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
     item["strength"] = number(node.strength, integral);
     item["component"] = node.component;
     if (info.measured) {
-      item["betweenness"] = node.betweenness;
-      item["weighted_betweenness"] = node.weighted_betweenness;
-      item["pagerank"] = node.pagerank;
-      item["clustering"] = node.clustering;
-      item["core"] = node.core;
-      item["community"] = node.community;
+      const NodeMetrics& measures = node.measures;
+      item["betweenness"] = measures.betweenness;
+      item["weighted_betweenness"] = measures.weighted_betweenness;
+      item["pagerank"] = measures.pagerank;
+      item["clustering"] = measures.clustering;
+      item["core"] = measures.core;
+      item["community"] = measures.community;
     }
     if (!info.slice.empty()) item["periods"] = periods_object(node.periods);
     nodes.push_back(std::move(item));
