@@ -1,12 +1,13 @@
 // The co-mention graph: a Boost.Graph adjacency_list with the counts and measures on it.
 //
-//   comention::CoMentionGraph graph = comention::build_graph(counts, gazetteer, info);
+//   comention::GraphOptions options;                      // window, weight measure, filters
+//   comention::CoMentionGraph graph = comention::build_graph(counts, gazetteer, options);
 //   for (auto v : boost::make_iterator_range(boost::vertices(graph.graph)))
 //     std::cout << graph.graph[v].id << ' ' << graph.graph[v].strength << '\n';
 //
-// Vertices are the entities mentioned at least once, in id order; edges are listed in order of
-// (source id, target id) with source < target. Building twice from the same counts gives the
-// same graph, which keeps every export deterministic.
+// Vertices are the entities mentioned at least once that the filters keep, in id order; edges
+// are listed in order of (source id, target id) with source < target. Building twice from the
+// same counts gives the same graph, which keeps every export deterministic.
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
