@@ -14,10 +14,11 @@
 
 namespace comention {
 
-enum class OutputFormat { dot, json };
+enum class OutputFormat { dot, json, graphml, cytoscape, jgf };
 std::string_view to_string(OutputFormat format) noexcept;
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
-// The format a file name implies by its extension (.dot, .gv, .json), if any.
+// The format a file name implies by its extension (.dot, .gv, .json, .graphml, .cyjs,
+// .jgf.json), if any.
 std::optional<OutputFormat> format_for_path(std::string_view path) noexcept;
 
 // Graphviz DOT: `strict graph`, countries as ellipses and organizations as boxes, labels from
@@ -28,6 +29,17 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out);
 // Node-link JSON: {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
 // "links": [...]}, read by networkx's node_link_graph and by d3-force.
 void write_json(const CoMentionGraph& graph, std::ostream& out);
+
+// GraphML, with descriptive key ids ("label", "weight") and declared types.
+void write_graphml(const CoMentionGraph& graph, std::ostream& out);
+
+// Cytoscape.js elements: {"data": {...}, "directed": false, "multigraph": false,
+// "elements": {"nodes": [{"data": {"id", "value", "name", ...}}], "edges": [...]}}.
+void write_cytoscape(const CoMentionGraph& graph, std::ostream& out);
+
+// JSON Graph Format v2: {"graph": {"directed": false, "nodes": {ID: {"label", "metadata"}},
+// "edges": [{"source", "target", "metadata": {"weight", "count", "documents"}}]}}.
+void write_jgf(const CoMentionGraph& graph, std::ostream& out);
 
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out);
 

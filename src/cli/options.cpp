@@ -30,9 +30,11 @@ the same window by an edge whose weight counts those windows.
 
 Output:
   -o, --output FILE     write the graph to FILE; repeat for several files. The format follows
-                        the extension (.dot or .gv: Graphviz DOT, .json: node-link JSON);
-                        "-" is standard output. Default: JSON on standard output.
-  --format dot|json     format for every output, whatever its extension
+                        the extension: .dot or .gv (Graphviz DOT), .json (node-link JSON),
+                        .graphml (GraphML), .cyjs (Cytoscape.js), .jgf.json (JSON Graph
+                        Format); "-" is standard output. Default: JSON on standard output.
+  --format dot|json|graphml|cyjs|jgf
+                        format for every output, whatever its extension
 Counting and weighting:
   --window sentence|paragraph|document|tokens:N
                         the span in which two mentions count as a co-mention (default sentence);
@@ -297,7 +299,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     } else if (arg == "--format") {
       const std::string value = cursor.value(arg);
       options.format = parse_output_format(value);
-      if (!options.format) throw UsageError("--format must be dot or json, not '" + value + "'");
+      if (!options.format) throw UsageError("--format must be dot, json, graphml, cyjs or jgf, not '" + value + "'");
     } else if (arg == "--window") {
       const std::string value = cursor.value(arg);
       if (value.starts_with("tokens:")) {
@@ -370,7 +372,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       throw UsageError("-o needs a file name");
     } else if (!options.format && !format_for_path(output)) {
       throw UsageError("cannot tell the format of '" + output +
-                       "' from its extension: use .dot or .json, or give --format");
+                       "' from its extension: use .dot, .json, .graphml, .cyjs or .jgf.json, or give --format");
     }
   }
   if (to_stdout > 1) throw UsageError("only one output can go to standard output");

@@ -9,6 +9,9 @@ std::string_view to_string(OutputFormat format) noexcept {
   switch (format) {
     case OutputFormat::dot: return "dot";
     case OutputFormat::json: return "json";
+    case OutputFormat::graphml: return "graphml";
+    case OutputFormat::cytoscape: return "cyjs";
+    case OutputFormat::jgf: return "jgf";
   }
   return "json";
 }
@@ -16,10 +19,14 @@ std::string_view to_string(OutputFormat format) noexcept {
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept {
   if (name == "dot" || name == "gv") return OutputFormat::dot;
   if (name == "json") return OutputFormat::json;
+  if (name == "graphml") return OutputFormat::graphml;
+  if (name == "cyjs") return OutputFormat::cytoscape;
+  if (name == "jgf") return OutputFormat::jgf;
   return std::nullopt;
 }
 
 std::optional<OutputFormat> format_for_path(std::string_view path) noexcept {
+  if (path.ends_with(".jgf.json")) return OutputFormat::jgf;
   const auto dot = path.rfind('.');
   const auto slash = path.rfind('/');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
@@ -34,6 +41,9 @@ void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream&
   switch (format) {
     case OutputFormat::dot: write_dot(graph, out); break;
     case OutputFormat::json: write_json(graph, out); break;
+    case OutputFormat::graphml: write_graphml(graph, out); break;
+    case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
+    case OutputFormat::jgf: write_jgf(graph, out); break;
   }
 }
 

@@ -7,7 +7,8 @@ samples=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$comention" build "$samples" -o "$work/graph.json" -o "$work/graph.dot" 2>/dev/null
+"$comention" build "$samples" -o "$work/graph.json" -o "$work/graph.dot" -o "$work/graph.graphml" \
+  -o "$work/graph.cyjs" -o "$work/graph.jgf.json" 2>/dev/null
 
 # Debian's python3-networkx (2.8.8 on Debian 12) lives with /usr/bin/python3; a python3 earlier
 # on PATH may be another installation without it.
@@ -52,6 +53,25 @@ for node, attrs in graph.nodes(data=True):
     parts.setdefault(attrs["community"], set()).add(node)
 close(data["graph"]["modularity"], nx.algorithms.community.modularity(graph, parts.values(), weight="weight"), "modularity")
 close(data["graph"]["density"], nx.density(graph), "density")
+# The other formats hold the same graph: GraphML and Cytoscape JSON through networkx's readers,
+# JSON Graph Format by its structure.
+def summary(g):
+    return (sorted(g.nodes()), sorted((min(u, v), max(u, v), d["weight"], d["count"]) for u, v, d in g.edges(data=True)))
+
+reference = summary(graph)
+graphml = nx.read_graphml(sys.argv[1].replace(".json", ".graphml"))
+assert summary(graphml) == reference, "GraphML differs from the node-link JSON"
+for node, attrs in graphml.nodes(data=True):
+    assert attrs["label"] == graph.nodes[node]["label"], node
+cytoscape = nx.cytoscape_graph(json.load(open(sys.argv[1].replace(".json", ".cyjs"))))
+assert summary(cytoscape) == reference, "Cytoscape JSON differs from the node-link JSON"
+jgf = json.load(open(sys.argv[1].replace(".json", ".jgf.json")))["graph"]
+assert jgf["directed"] is False
+assert sorted(jgf["nodes"]) == reference[0]
+assert all(set(node) == {"label", "metadata"} for node in jgf["nodes"].values())
+assert sorted((e["source"], e["target"], e["metadata"]["weight"], e["metadata"]["count"]) for e in jgf["edges"]) == reference[1]
+print("GraphML, Cytoscape JSON and JSON Graph Format hold the same nodes, edges and weights")
+
 print(f"networkx {nx.__version__}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
       f"{len(components)} components; degrees, strengths, components, betweenness, pagerank, "
       f"clustering, cores, modularity and density agree")

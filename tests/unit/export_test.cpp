@@ -282,9 +282,10 @@ TEST_CASE("parse_output_format reads format names and to_string writes them") {
   CHECK(comention::parse_output_format("dot") == OutputFormat::dot);
   CHECK(comention::parse_output_format("gv") == OutputFormat::dot);
   CHECK(comention::parse_output_format("json") == OutputFormat::json);
-  CHECK_FALSE(comention::parse_output_format("graphml").has_value());
+  CHECK_FALSE(comention::parse_output_format("gexf").has_value());
   CHECK_FALSE(comention::parse_output_format("").has_value());
-  for (const OutputFormat format : {OutputFormat::dot, OutputFormat::json}) {
+  for (const OutputFormat format : {OutputFormat::dot, OutputFormat::json, OutputFormat::graphml,
+                                    OutputFormat::cytoscape, OutputFormat::jgf}) {
     CHECK(comention::parse_output_format(comention::to_string(format)) == format);
   }
 }
@@ -294,4 +295,45 @@ TEST_CASE("generator_name names comention and its version") {
   CHECK(comention::generator_name().size() > std::string_view("comention ").size());
 }
 
-}  // TEST_SUITE
+
+TEST_CASE("GraphML declares descriptive, typed keys and holds every node and edge") {
+  std::ostringstream out;
+  comention::write_graphml(small_graph(), out);
+  const std::string text = out.str();
+  CHECK(text.find("<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>") != std::string::npos);
+  CHECK(text.find("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") != std::string::npos);
+  CHECK(text.find("id=\"d0\"") == std::string::npos);
+  CHECK(text.find("edgedefault=\"undirected\"") != std::string::npos);
+  CHECK(text.find("<node id=\"CHN\">") != std::string::npos);
+}
+
+TEST_CASE("Cytoscape JSON gives each node the value networkx needs, JGF only label and metadata") {
+  std::ostringstream cytoscape;
+  comention::write_cytoscape(small_graph(), cytoscape);
+  const Json elements = Json::parse(cytoscape.str());
+  CHECK(elements.at("data").is_object());
+  for (const Json& node : elements.at("elements").at("nodes")) {
+    CHECK(node.at("data").at("value") == node.at("data").at("id"));
+    CHECK_FALSE(node.at("data").contains("type"));
+  }
+  std::ostringstream jgf;
+  comention::write_jgf(small_graph(), jgf);
+  const Json graph = Json::parse(jgf.str()).at("graph");
+  CHECK(graph.at("directed") == false);
+  for (const auto& [id, node] : graph.at("nodes").items()) {
+    CAPTURE(id);
+    CHECK(node.size() == 2);
+    CHECK(node.contains("label"));
+    CHECK(node.contains("metadata"));
+  }
+  CHECK(graph.at("edges").at(0).at("metadata").contains("weight"));
+}
+
+TEST_CASE("the new formats are chosen by extension") {
+  CHECK(comention::format_for_path("g.graphml") == comention::OutputFormat::graphml);
+  CHECK(comention::format_for_path("g.cyjs") == comention::OutputFormat::cytoscape);
+  CHECK(comention::format_for_path("g.jgf.json") == comention::OutputFormat::jgf);
+  CHECK(comention::format_for_path("g.json") == comention::OutputFormat::json);
+}
+
+}

@@ -1,0 +1,55 @@
+#include "attributes.hpp"
+
+#include <charconv>
+
+#include "comention/export.hpp"
+
+namespace comention::detail {
+
+std::vector<Attribute> node_attributes(const CoMentionGraph& result, Graph::vertex_descriptor v) {
+  const NodeProperties& node = result.graph[v];
+  std::vector<Attribute> attributes{{"label", node.label}, {"category", std::string(to_string(node.category))}};
+  if (node.category == Category::country) {
+    attributes.push_back({"iso2", node.iso2});
+    attributes.push_back({"iso3", node.iso3});
+    attributes.push_back({"region", node.region});
+  }
+  attributes.push_back({"mentions", node.mentions});
+  attributes.push_back({"documents", node.documents});
+  attributes.push_back({"degree", node.degree});
+  attributes.push_back({"strength", node.strength});
+  attributes.push_back({"component", std::uint64_t{node.component}});
+  if (result.info.measured) {
+    const NodeMetrics& m = node.measures;
+    attributes.push_back({"betweenness", m.betweenness});
+    attributes.push_back({"weighted_betweenness", m.weighted_betweenness});
+    attributes.push_back({"pagerank", m.pagerank});
+    attributes.push_back({"clustering", m.clustering});
+    attributes.push_back({"core", std::uint64_t{m.core}});
+    attributes.push_back({"community", std::uint64_t{m.community}});
+  }
+  return attributes;
+}
+
+std::vector<Attribute> edge_attributes(const CoMentionGraph& result, Graph::edge_descriptor e) {
+  const EdgeProperties& edge = result.graph[e];
+  return {{"weight", edge.weight}, {"count", edge.count}, {"documents", edge.documents}};
+}
+
+std::vector<Attribute> graph_attributes(const CoMentionGraph& result) {
+  const GraphInfo& info = result.info;
+  return {{"generator", std::string(generator_name())},
+          {"window", window_label(info.window, info.token_distance)},
+          {"weight", std::string(to_string(info.measure))},
+          {"documents", info.documents},
+          {"sentences", info.sentences},
+          {"mentions", info.mentions}};
+}
+
+std::string format_double(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+}  // namespace comention::detail

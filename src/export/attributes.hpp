@@ -1,0 +1,31 @@
+// Internal: the attributes every graph format writes for a node or an edge, in one order, so that
+// the formats agree with each other and with the node-link JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "comention/graph.hpp"
+
+namespace comention::detail {
+
+using AttributeValue = std::variant<std::string, std::uint64_t, double>;
+
+struct Attribute {
+  std::string key;
+  AttributeValue value;
+};
+
+// The node's attributes (id excluded): label, category, codes for countries, counts, measures.
+std::vector<Attribute> node_attributes(const CoMentionGraph& graph, Graph::vertex_descriptor v);
+// The edge's attributes (ends excluded): weight, count, documents.
+std::vector<Attribute> edge_attributes(const CoMentionGraph& graph, Graph::edge_descriptor e);
+// The graph's attributes: generator, window, weight measure, totals.
+std::vector<Attribute> graph_attributes(const CoMentionGraph& graph);
+
+// Shortest decimal text that reads back as the same double ("0.25", "3").
+std::string format_double(double value);
+
+}  // namespace comention::detail

@@ -1,0 +1,98 @@
+// GraphML writer: descriptive key ids ("label", "weight"), declared types, for networkx, Gephi
+// and Cytoscape.
+#include <boost/range/iterator_range.hpp>
+#include <map>
+
+#include "attributes.hpp"
+#include "comention/export.hpp"
+
+namespace comention {
+namespace {
+
+std::string escape_xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view type_name(const detail::AttributeValue& value) {
+  if (std::holds_alternative<std::string>(value)) return "string";
+  if (std::holds_alternative<std::uint64_t>(value)) return "long";
+  return "double";
+}
+
+std::string text_of(const detail::AttributeValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return escape_xml(*text);
+  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);
+  return detail::format_double(std::get<double>(value));
+}
+
+}  // namespace
+
+void write_graphml(const CoMentionGraph& result, std::ostream& out) {
+  const Graph& g = result.graph;
+  // Keys are declared once per name; node and edge keys that share a name ("documents") get
+  // the element as a prefix only for the edge, so ids stay unique and readable.
+  std::map<std::string, std::string> node_keys;  // name -> type, in first-seen order below
+  std::vector<std::string> node_order;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    for (const auto& attribute : detail::node_attributes(result, v)) {
+      if (node_keys.emplace(attribute.key, std::string(type_name(attribute.value))).second) {
+        node_order.push_back(attribute.key);
+      }
+    }
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  for (const auto& attribute : detail::graph_attributes(result)) {
+    out << "  <key id=\"graph_" << attribute.key << "\" for=\"graph\" attr.name=\"" << attribute.key
+        << "\" attr.type=\"" << type_name(attribute.value) << "\"/>\n";
+  }
+  for (const std::string& name : node_order) {
+    out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\""
+        << node_keys[name] << "\"/>\n";
+  }
+  out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+         "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
+         "  <key id=\"edge_documents\" for=\"edge\" attr.name=\"documents\" attr.type=\"long\"/>\n";
+  out << "  <graph id=\"comention\" edgedefault=\"undirected\">\n";
+  for (const auto& attribute : detail::graph_attributes(result)) {
+    out << "    <data key=\"graph_" << attribute.key << "\">" << text_of(attribute.value) << "</data>\n";
+  }
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    out << "    <node id=\"" << escape_xml(g[v].id) << "\">\n";
+    for (const auto& attribute : detail::node_attributes(result, v)) {
+      out << "      <data key=\"" << attribute.key << "\">" << text_of(attribute.value) << "</data>\n";
+    }
+    out << "    </node>\n";
+  }
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    out << "    <edge source=\"" << escape_xml(g[boost::source(e, g)].id) << "\" target=\""
+        << escape_xml(g[boost::target(e, g)].id) << "\">\n";
+    for (const auto& attribute : detail::edge_attributes(result, e)) {
+      const std::string key = attribute.key == "documents" ? "edge_documents" : attribute.key;
+      const bool as_double = attribute.key == "weight";
+      const std::string value = as_double && std::holds_alternative<double>(attribute.value)
+                                    ? detail::format_double(std::get<double>(attribute.value))
+                                    : text_of(attribute.value);
+      out << "      <data key=\"" << key << "\">" << value << "</data>\n";
+    }
+    out << "    </edge>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace comention
