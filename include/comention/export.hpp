@@ -26,9 +26,14 @@ std::optional<OutputFormat> format_for_path(std::string_view path) noexcept;
 // cgraph is not thread-safe: call this from one thread at a time.
 void write_dot(const CoMentionGraph& graph, std::ostream& out);
 
+// Which key node-link JSON gives the edge list: networkx up to 3.5 and d3 read "links",
+// networkx 3.6 and later "edges"; "both" writes the list under each key.
+enum class LinkKey { links, edges, both };
+std::optional<LinkKey> parse_link_key(std::string_view name) noexcept;
+
 // Node-link JSON: {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
 // "links": [...]}, read by networkx's node_link_graph and by d3-force.
-void write_json(const CoMentionGraph& graph, std::ostream& out);
+void write_json(const CoMentionGraph& graph, std::ostream& out, LinkKey key = LinkKey::links);
 
 // GraphML, with descriptive key ids ("label", "weight") and declared types.
 void write_graphml(const CoMentionGraph& graph, std::ostream& out);
@@ -41,7 +46,12 @@ void write_cytoscape(const CoMentionGraph& graph, std::ostream& out);
 // "edges": [{"source", "target", "metadata": {"weight", "count", "documents"}}]}}.
 void write_jgf(const CoMentionGraph& graph, std::ostream& out);
 
-void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out);
+struct ExportOptions {
+  LinkKey link_key = LinkKey::links;  // node-link JSON only
+};
+
+void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
+                 const ExportOptions& options = {});
 
 // "comention 0.1.0": recorded in outputs.
 std::string_view generator_name() noexcept;

@@ -36,7 +36,7 @@ int run_build(const std::vector<std::string>& args) {
   for (auto& output : outputs) {
     const OutputFormat format = options.format.value_or(
         format_for_path(output->path()).value_or(OutputFormat::json));
-    write_graph(graph, format, output->stream());
+    write_graph(graph, format, output->stream(), options.export_options);
     output->finish();
   }
   for (auto& output : outputs) output->commit();

@@ -35,6 +35,9 @@ Output:
                         Format); "-" is standard output. Default: JSON on standard output.
   --format dot|json|graphml|cyjs|jgf
                         format for every output, whatever its extension
+  --json-links links|edges|both
+                        the key of the edge list in node-link JSON: "links" (default; networkx
+                        up to 3.5, d3), "edges" (networkx 3.6 and later) or both
 Counting and weighting:
   --window sentence|paragraph|document|tokens:N
                         the span in which two mentions count as a co-mention (default sentence);
@@ -343,6 +346,11 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       const auto date = parse_date(value);
       if (!date) throw UsageError(arg + " needs a date such as 2026-03-02, not '" + value + "'");
       (arg == "--since" ? options.since : options.until) = date;
+    } else if (arg == "--json-links") {
+      const std::string value = cursor.value(arg);
+      const auto key = parse_link_key(value);
+      if (!key) throw UsageError("--json-links must be links, edges or both, not '" + value + "'");
+      options.export_options.link_key = *key;
     } else if (arg == "--seed") {
       options.seed = parse_count(arg, cursor.value(arg), 0);
     } else if (arg == "--evidence") {

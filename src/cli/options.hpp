@@ -39,6 +39,7 @@ struct BuildOptions {
   std::optional<Date> until;
   std::vector<std::string> outputs;
   std::optional<OutputFormat> format;
+  ExportOptions export_options;  // --json-links
   bool help = false;
 };
 

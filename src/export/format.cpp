@@ -37,10 +37,18 @@ std::optional<OutputFormat> format_for_path(std::string_view path) noexcept {
 
 std::string_view generator_name() noexcept { return "comention " COMENTION_VERSION; }
 
-void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out) {
+std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
+  if (name == "links") return LinkKey::links;
+  if (name == "edges") return LinkKey::edges;
+  if (name == "both") return LinkKey::both;
+  return std::nullopt;
+}
+
+void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
+                 const ExportOptions& options) {
   switch (format) {
     case OutputFormat::dot: write_dot(graph, out); break;
-    case OutputFormat::json: write_json(graph, out); break;
+    case OutputFormat::json: write_json(graph, out, options.link_key); break;
     case OutputFormat::graphml: write_graphml(graph, out); break;
     case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;

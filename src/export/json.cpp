@@ -25,7 +25,7 @@ Json periods_object(const std::vector<std::pair<std::string, std::uint64_t>>& pe
 
 }  // namespace
 
-void write_json(const CoMentionGraph& graph, std::ostream& out) {
+void write_json(const CoMentionGraph& graph, std::ostream& out, LinkKey key) {
   const Graph& g = graph.graph;
   const GraphInfo& info = graph.info;
   const bool integral = info.measure == WeightMeasure::count;
@@ -111,7 +111,8 @@ void write_json(const CoMentionGraph& graph, std::ostream& out) {
   document["multigraph"] = false;
   document["graph"] = std::move(meta);
   document["nodes"] = std::move(nodes);
-  document["links"] = std::move(links);
+  if (key == LinkKey::links || key == LinkKey::both) document["links"] = links;
+  if (key == LinkKey::edges || key == LinkKey::both) document["edges"] = std::move(links);
   // Document ids in evidence are paths as given for text files, and paths need not be UTF-8.
   out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }

@@ -116,6 +116,17 @@ class GoldenOutputs(CliTestCase):
         self.assertEqual(first, second)
         self.assertTrue(first.startswith(b"strict graph"))
 
+    def test_json_links_key(self):
+        sample = SAMPLES.relative_to(ROOT)
+        links = self.build_json(sample)
+        edges = self.build_json(sample, "--json-links", "edges")
+        both = self.build_json(sample, "--json-links", "both")
+        self.assertNotIn("edges", links)
+        self.assertNotIn("links", edges)
+        self.assertEqual(edges["edges"], links["links"])
+        self.assertEqual((both["links"], both["edges"]), (links["links"], links["links"]))
+        self.assert_error(run("build", sample, "--json-links", "arcs"), "--json-links")
+
     def test_directory_reads_its_files_in_sorted_order(self):
         files = sorted(str(p.relative_to(ROOT)) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))
         self.assertEqual(self.build_json(SAMPLES.relative_to(ROOT)), self.build_json(*files))
