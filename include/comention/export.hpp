@@ -14,10 +14,10 @@
 
 namespace comention {
 
-enum class OutputFormat { dot, json, graphml, cytoscape, jgf };
+enum class OutputFormat { dot, json, graphml, gexf, cytoscape, jgf };
 std::string_view to_string(OutputFormat format) noexcept;
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
-// The format a file name implies by its extension (.dot, .gv, .json, .graphml, .cyjs,
+// The format a file name implies by its extension (.dot, .gv, .json, .graphml, .gexf, .cyjs,
 // .jgf.json), if any.
 std::optional<OutputFormat> format_for_path(std::string_view path) noexcept;
 
@@ -38,6 +38,10 @@ void write_json(const CoMentionGraph& graph, std::ostream& out, LinkKey key = Li
 // GraphML, with descriptive key ids ("label", "weight") and declared types.
 void write_graphml(const CoMentionGraph& graph, std::ostream& out);
 
+// GEXF: 1.3 (Gephi's current), or 1.2draft, the version networkx 2.8 reads.
+enum class GexfVersion { v1_3, v1_2draft };
+void write_gexf(const CoMentionGraph& graph, std::ostream& out, GexfVersion version = GexfVersion::v1_3);
+
 // Cytoscape.js elements: {"data": {...}, "directed": false, "multigraph": false,
 // "elements": {"nodes": [{"data": {"id", "value", "name", ...}}], "edges": [...]}}.
 void write_cytoscape(const CoMentionGraph& graph, std::ostream& out);
@@ -47,7 +51,8 @@ void write_cytoscape(const CoMentionGraph& graph, std::ostream& out);
 void write_jgf(const CoMentionGraph& graph, std::ostream& out);
 
 struct ExportOptions {
-  LinkKey link_key = LinkKey::links;  // node-link JSON only
+  LinkKey link_key = LinkKey::links;          // node-link JSON only
+  GexfVersion gexf = GexfVersion::v1_3;       // GEXF only
 };
 
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,

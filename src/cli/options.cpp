@@ -31,10 +31,13 @@ the same window by an edge whose weight counts those windows.
 Output:
   -o, --output FILE     write the graph to FILE; repeat for several files. The format follows
                         the extension: .dot or .gv (Graphviz DOT), .json (node-link JSON),
-                        .graphml (GraphML), .cyjs (Cytoscape.js), .jgf.json (JSON Graph
-                        Format); "-" is standard output. Default: JSON on standard output.
-  --format dot|json|graphml|cyjs|jgf
+                        .graphml (GraphML), .gexf (GEXF), .cyjs (Cytoscape.js), .jgf.json
+                        (JSON Graph Format); "-" is standard output. Default: JSON on standard
+                        output.
+  --format dot|json|graphml|gexf|cyjs|jgf
                         format for every output, whatever its extension
+  --gexf-version 1.3|1.2draft
+                        GEXF version (default 1.3; networkx 2.8 reads only 1.2draft)
   --json-links links|edges|both
                         the key of the edge list in node-link JSON: "links" (default; networkx
                         up to 3.5, d3), "edges" (networkx 3.6 and later) or both
@@ -302,7 +305,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     } else if (arg == "--format") {
       const std::string value = cursor.value(arg);
       options.format = parse_output_format(value);
-      if (!options.format) throw UsageError("--format must be dot, json, graphml, cyjs or jgf, not '" + value + "'");
+      if (!options.format) throw UsageError("--format must be dot, json, graphml, gexf, cyjs or jgf, not '" + value + "'");
     } else if (arg == "--window") {
       const std::string value = cursor.value(arg);
       if (value.starts_with("tokens:")) {
@@ -346,6 +349,10 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       const auto date = parse_date(value);
       if (!date) throw UsageError(arg + " needs a date such as 2026-03-02, not '" + value + "'");
       (arg == "--since" ? options.since : options.until) = date;
+    } else if (arg == "--gexf-version") {
+      const std::string value = cursor.value(arg);
+      if (value != "1.3" && value != "1.2draft") throw UsageError("--gexf-version must be 1.3 or 1.2draft, not '" + value + "'");
+      options.export_options.gexf = value == "1.3" ? GexfVersion::v1_3 : GexfVersion::v1_2draft;
     } else if (arg == "--json-links") {
       const std::string value = cursor.value(arg);
       const auto key = parse_link_key(value);
@@ -380,7 +387,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       throw UsageError("-o needs a file name");
     } else if (!options.format && !format_for_path(output)) {
       throw UsageError("cannot tell the format of '" + output +
-                       "' from its extension: use .dot, .json, .graphml, .cyjs or .jgf.json, or give --format");
+                       "' from its extension: use .dot, .json, .graphml, .gexf, .cyjs or .jgf.json, or give --format");
     }
   }
   if (to_stdout > 1) throw UsageError("only one output can go to standard output");

@@ -52,4 +52,32 @@ std::string format_double(double value) {
   return std::string(buffer, result.ptr);
 }
 
+std::string escape_xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view xml_type(const AttributeValue& value) {
+  if (std::holds_alternative<std::string>(value)) return "string";
+  if (std::holds_alternative<std::uint64_t>(value)) return "long";
+  return "double";
+}
+
+std::string xml_text(const AttributeValue& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return escape_xml(*text);
+  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);
+  return format_double(std::get<double>(value));
+}
+
 }  // namespace comention::detail

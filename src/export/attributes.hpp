@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -27,5 +28,14 @@ std::vector<Attribute> graph_attributes(const CoMentionGraph& graph);
 
 // Shortest decimal text that reads back as the same double ("0.25", "3").
 std::string format_double(double value);
+
+// Text escaped for XML content and attribute values.
+std::string escape_xml(std::string_view text);
+
+// "string", "long" or "double": the XML schema type names GraphML and GEXF both use.
+std::string_view xml_type(const AttributeValue& value);
+
+// The value as XML text: escaped strings, integers, shortest doubles.
+std::string xml_text(const AttributeValue& value);
 
 }  // namespace comention::detail

@@ -10,6 +10,7 @@ std::string_view to_string(OutputFormat format) noexcept {
     case OutputFormat::dot: return "dot";
     case OutputFormat::json: return "json";
     case OutputFormat::graphml: return "graphml";
+    case OutputFormat::gexf: return "gexf";
     case OutputFormat::cytoscape: return "cyjs";
     case OutputFormat::jgf: return "jgf";
   }
@@ -20,6 +21,7 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept 
   if (name == "dot" || name == "gv") return OutputFormat::dot;
   if (name == "json") return OutputFormat::json;
   if (name == "graphml") return OutputFormat::graphml;
+  if (name == "gexf") return OutputFormat::gexf;
   if (name == "cyjs") return OutputFormat::cytoscape;
   if (name == "jgf") return OutputFormat::jgf;
   return std::nullopt;
@@ -50,6 +52,7 @@ void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream&
     case OutputFormat::dot: write_dot(graph, out); break;
     case OutputFormat::json: write_json(graph, out, options.link_key); break;
     case OutputFormat::graphml: write_graphml(graph, out); break;
+    case OutputFormat::gexf: write_gexf(graph, out, options.gexf); break;
     case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;
   }

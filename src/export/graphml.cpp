@@ -7,37 +7,6 @@
 #include "comention/export.hpp"
 
 namespace comention {
-namespace {
-
-std::string escape_xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string_view type_name(const detail::AttributeValue& value) {
-  if (std::holds_alternative<std::string>(value)) return "string";
-  if (std::holds_alternative<std::uint64_t>(value)) return "long";
-  return "double";
-}
-
-std::string text_of(const detail::AttributeValue& value) {
-  if (const auto* text = std::get_if<std::string>(&value)) return escape_xml(*text);
-  if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);
-  return detail::format_double(std::get<double>(value));
-}
-
-}  // namespace
 
 void write_graphml(const CoMentionGraph& result, std::ostream& out) {
   const Graph& g = result.graph;
@@ -47,7 +16,7 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
   std::vector<std::string> node_order;
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     for (const auto& attribute : detail::node_attributes(result, v)) {
-      if (node_keys.emplace(attribute.key, std::string(type_name(attribute.value))).second) {
+      if (node_keys.emplace(attribute.key, std::string(detail::xml_type(attribute.value))).second) {
         node_order.push_back(attribute.key);
       }
     }
@@ -59,7 +28,7 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   for (const auto& attribute : detail::graph_attributes(result)) {
     out << "  <key id=\"graph_" << attribute.key << "\" for=\"graph\" attr.name=\"" << attribute.key
-        << "\" attr.type=\"" << type_name(attribute.value) << "\"/>\n";
+        << "\" attr.type=\"" << detail::xml_type(attribute.value) << "\"/>\n";
   }
   for (const std::string& name : node_order) {
     out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\""
@@ -70,24 +39,24 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
          "  <key id=\"edge_documents\" for=\"edge\" attr.name=\"documents\" attr.type=\"long\"/>\n";
   out << "  <graph id=\"comention\" edgedefault=\"undirected\">\n";
   for (const auto& attribute : detail::graph_attributes(result)) {
-    out << "    <data key=\"graph_" << attribute.key << "\">" << text_of(attribute.value) << "</data>\n";
+    out << "    <data key=\"graph_" << attribute.key << "\">" << detail::xml_text(attribute.value) << "</data>\n";
   }
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
-    out << "    <node id=\"" << escape_xml(g[v].id) << "\">\n";
+    out << "    <node id=\"" << detail::escape_xml(g[v].id) << "\">\n";
     for (const auto& attribute : detail::node_attributes(result, v)) {
-      out << "      <data key=\"" << attribute.key << "\">" << text_of(attribute.value) << "</data>\n";
+      out << "      <data key=\"" << attribute.key << "\">" << detail::xml_text(attribute.value) << "</data>\n";
     }
     out << "    </node>\n";
   }
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    out << "    <edge source=\"" << escape_xml(g[boost::source(e, g)].id) << "\" target=\""
-        << escape_xml(g[boost::target(e, g)].id) << "\">\n";
+    out << "    <edge source=\"" << detail::escape_xml(g[boost::source(e, g)].id) << "\" target=\""
+        << detail::escape_xml(g[boost::target(e, g)].id) << "\">\n";
     for (const auto& attribute : detail::edge_attributes(result, e)) {
       const std::string key = attribute.key == "documents" ? "edge_documents" : attribute.key;
       const bool as_double = attribute.key == "weight";
       const std::string value = as_double && std::holds_alternative<double>(attribute.value)
                                     ? detail::format_double(std::get<double>(attribute.value))
-                                    : text_of(attribute.value);
+                                    : detail::xml_text(attribute.value);
       out << "      <data key=\"" << key << "\">" << value << "</data>\n";
     }
     out << "    </edge>\n";

@@ -126,6 +126,7 @@ class GoldenOutputs(CliTestCase):
         self.assertEqual(edges["edges"], links["links"])
         self.assertEqual((both["links"], both["edges"]), (links["links"], links["links"]))
         self.assert_error(run("build", sample, "--json-links", "arcs"), "--json-links")
+        self.assert_error(run("build", sample, "--gexf-version", "1.1"), "--gexf-version")
 
     def test_directory_reads_its_files_in_sorted_order(self):
         files = sorted(str(p.relative_to(ROOT)) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))

@@ -8,7 +8,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$comention" build "$samples" -o "$work/graph.json" -o "$work/graph.dot" -o "$work/graph.graphml" \
-  -o "$work/graph.cyjs" -o "$work/graph.jgf.json" 2>/dev/null
+  -o "$work/graph.cyjs" -o "$work/graph.jgf.json" -o "$work/graph.gexf" 2>/dev/null
+"$comention" build "$samples" --gexf-version 1.2draft -o "$work/draft.gexf" 2>/dev/null
 
 # Debian's python3-networkx (2.8.8 on Debian 12) lives with /usr/bin/python3; a python3 earlier
 # on PATH may be another installation without it.
@@ -70,7 +71,16 @@ assert jgf["directed"] is False
 assert sorted(jgf["nodes"]) == reference[0]
 assert all(set(node) == {"label", "metadata"} for node in jgf["nodes"].values())
 assert sorted((e["source"], e["target"], e["metadata"]["weight"], e["metadata"]["count"]) for e in jgf["edges"]) == reference[1]
-print("GraphML, Cytoscape JSON and JSON Graph Format hold the same nodes, edges and weights")
+gexf = nx.read_gexf(sys.argv[1].replace("graph.json", "draft.gexf"))  # networkx 2.8 reads 1.2draft
+assert summary(gexf) == reference, "GEXF 1.2draft differs from the node-link JSON"
+import xml.etree.ElementTree as ElementTree
+current = ElementTree.parse(sys.argv[1].replace(".json", ".gexf")).getroot()
+namespace = {"g": "http://gexf.net/1.3"}
+assert current.get("version") == "1.3"
+assert len(current.findall("g:graph/g:nodes/g:node", namespace)) == len(reference[0])
+assert len(current.findall("g:graph/g:edges/g:edge", namespace)) == len(reference[1])
+print("GraphML, GEXF (1.2draft read by networkx, 1.3 well formed), Cytoscape JSON and JSON Graph Format "
+      "hold the same nodes, edges and weights")
 
 print(f"networkx {nx.__version__}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
       f"{len(components)} components; degrees, strengths, components, betweenness, pagerank, "

@@ -282,10 +282,10 @@ TEST_CASE("parse_output_format reads format names and to_string writes them") {
   CHECK(comention::parse_output_format("dot") == OutputFormat::dot);
   CHECK(comention::parse_output_format("gv") == OutputFormat::dot);
   CHECK(comention::parse_output_format("json") == OutputFormat::json);
-  CHECK_FALSE(comention::parse_output_format("gexf").has_value());
+  CHECK_FALSE(comention::parse_output_format("gml").has_value());
   CHECK_FALSE(comention::parse_output_format("").has_value());
   for (const OutputFormat format : {OutputFormat::dot, OutputFormat::json, OutputFormat::graphml,
-                                    OutputFormat::cytoscape, OutputFormat::jgf}) {
+                                    OutputFormat::gexf, OutputFormat::cytoscape, OutputFormat::jgf}) {
     CHECK(comention::parse_output_format(comention::to_string(format)) == format);
   }
 }
@@ -331,9 +331,22 @@ TEST_CASE("Cytoscape JSON gives each node the value networkx needs, JGF only lab
 
 TEST_CASE("the new formats are chosen by extension") {
   CHECK(comention::format_for_path("g.graphml") == comention::OutputFormat::graphml);
+  CHECK(comention::format_for_path("g.gexf") == comention::OutputFormat::gexf);
   CHECK(comention::format_for_path("g.cyjs") == comention::OutputFormat::cytoscape);
   CHECK(comention::format_for_path("g.jgf.json") == comention::OutputFormat::jgf);
   CHECK(comention::format_for_path("g.json") == comention::OutputFormat::json);
+}
+
+
+TEST_CASE("GEXF declares its attributes and names its version") {
+  std::ostringstream current;
+  comention::write_gexf(small_graph(), current);
+  CHECK(current.str().find("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">") != std::string::npos);
+  CHECK(current.str().find("<attribute id=\"mentions\" title=\"mentions\" type=\"long\"/>") != std::string::npos);
+  CHECK(current.str().find("defaultedgetype=\"undirected\"") != std::string::npos);
+  std::ostringstream draft;
+  comention::write_gexf(small_graph(), draft, comention::GexfVersion::v1_2draft);
+  CHECK(draft.str().find("http://www.gexf.net/1.2draft") != std::string::npos);
 }
 
 }
