@@ -27,13 +27,15 @@ std::string window_label(Window window, std::uint32_t token_distance) {
   return std::string(to_string(window));
 }
 
+std::string count_of(std::uint64_t count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
 std::string describe_count(Window window, std::uint32_t token_distance, std::uint64_t count) {
-  const std::string number = std::to_string(count);
   if (window == Window::tokens) {
-    return number + (count == 1 ? " time" : " times") + " within " + std::to_string(token_distance) +
-           (token_distance == 1 ? " word" : " words");
+    return count_of(count, "time") + " within " + count_of(token_distance, "word");
   }
-  return "in " + number + " " + std::string(to_string(window)) + (count == 1 ? "" : "s");
+  return "in " + count_of(count, to_string(window));
 }
 
 std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) noexcept {

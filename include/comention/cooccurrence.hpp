@@ -29,6 +29,8 @@ std::string_view to_string(Window window) noexcept;
 std::optional<Window> parse_window(std::string_view text) noexcept;
 // "sentence", "paragraph", "document" or "tokens:5".
 std::string window_label(Window window, std::uint32_t token_distance);
+// "1 document", "3 documents": a count with its noun, for messages and tooltips.
+std::string count_of(std::uint64_t count, std::string_view noun);
 // How an edge's count reads: "in 3 sentences", or "3 times within 5 words".
 std::string describe_count(Window window, std::uint32_t token_distance, std::uint64_t count);
 

@@ -8,13 +8,6 @@
 #include "options.hpp"
 
 namespace comention::cli {
-namespace {
-
-std::string plural(std::uint64_t count, std::string_view word) {
-  return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s");
-}
-
-}  // namespace
 
 int run_explain(const std::vector<std::string>& args) {
   ExplainOptions options = parse_explain_options(args);
@@ -45,7 +38,7 @@ int run_explain(const std::vector<std::string>& args) {
     const EdgeProperties& edge = g[e];
     std::cout << pair << " are named together "
               << describe_count(graph.info.window, graph.info.token_distance, edge.count) << " in "
-              << plural(edge.documents, "document");
+              << count_of(edge.documents, "document");
     if (graph.info.measure != WeightMeasure::count) {
       std::cout << "; " << to_string(graph.info.measure) << " " << edge.weight;
     }

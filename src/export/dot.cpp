@@ -49,9 +49,6 @@ std::string format_number(double value) {
   return buffer;
 }
 
-std::string plural(std::uint64_t count, const char* word) {
-  return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
-}
 
 }  // namespace
 
@@ -72,7 +69,7 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
   graph_attribute("comment", std::string(generator_name()) + "; window=" +
                                  window_label(info.window, info.token_distance) + "; weight=" +
                                  std::string(to_string(info.measure)) + "; " +
-                                 plural(info.documents, "document"));
+                                 count_of(info.documents, "document"));
   graph_attribute("overlap", "false");
   graph_attribute("splines", "true");
   graph_attribute("outputorder", "edgesfirst");
@@ -118,8 +115,8 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
       agxset(n, style, c_str("filled,dashed"));
       agxset(n, fill, c_str("#eeeeee"));
     }
-    agxset(n, tooltip, c_str(node.label + " (" + node.id + "): " + plural(node.mentions, "mention") +
-                             " in " + plural(node.documents, "document")));
+    agxset(n, tooltip, c_str(node.label + " (" + node.id + "): " + count_of(node.mentions, "mention") +
+                             " in " + count_of(node.documents, "document")));
     agxset(n, mentions, c_str(std::to_string(node.mentions)));
     agxset(n, documents, c_str(std::to_string(node.documents)));
     nodes.push_back(n);
@@ -152,7 +149,7 @@ void write_dot(const CoMentionGraph& graph, std::ostream& out) {
     agxset(edge, penwidth, c_str(format_number(1.0 + 5.0 * scale)));
     std::string text = g[s].label + " – " + g[t].label + ": together " +
                        describe_count(info.window, info.token_distance, data.count) + " in " +
-                       plural(data.documents, "document");
+                       count_of(data.documents, "document");
     if (!by_count) {
       agsafeset(edge, c_str("score"), c_str(format_number(data.weight)), c_str(""));
       text += "; " + measure_name + " " + format_number(data.weight);
