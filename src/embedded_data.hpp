@@ -1,4 +1,5 @@
-// Internal: the gazetteer files compiled into the binary (see cmake/EmbedGazetteer.cmake).
+// Internal: files compiled into the binary (see cmake/EmbedFiles.cmake): the default
+// gazetteer, and the HTML viewer's template, stylesheet and script.
 #pragma once
 
 #include <span>
@@ -12,5 +13,6 @@ struct EmbeddedFile {
 };
 
 std::span<const EmbeddedFile> embedded_gazetteer_files();
+std::span<const EmbeddedFile> embedded_viewer_files();
 
 }  // namespace comention::detail

@@ -1,6 +1,7 @@
 #include "comention/graph.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <boost/graph/connected_components.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <deque>
@@ -9,6 +10,23 @@
 
 namespace comention {
 namespace {
+
+std::optional<double> parse_degrees(std::string_view text, double limit) {
+  double value = 0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || result.ec != std::errc() || result.ptr != text.data() + text.size()) return std::nullopt;
+  if (value < -limit || value > limit) return std::nullopt;
+  return value;
+}
+
+// Gazetteer files are checked when loaded, but lat and lon are free-form keys: a value that is
+// no number in range leaves the country without a place rather than at a wrong one.
+std::optional<GeoPoint> location_of(const Entity& entity) {
+  const auto latitude = parse_degrees(entity.attribute("lat"), 90);
+  const auto longitude = parse_degrees(entity.attribute("lon"), 180);
+  if (!latitude || !longitude) return std::nullopt;
+  return GeoPoint{*latitude, *longitude};
+}
 
 // An edge between two entity indices, before it becomes a Boost edge.
 struct CandidateEdge {
@@ -149,6 +167,7 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, con
       node.iso3 = std::string(entity.attribute("iso3"));
       node.region = std::string(entity.attribute("region"));
       node.historical = entity.attribute("historical") == "yes";
+      node.location = location_of(entity);
     }
     node.mentions = counts.nodes[i].mentions;
     node.documents = counts.nodes[i].documents;

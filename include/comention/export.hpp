@@ -2,34 +2,77 @@
 //
 //   comention::write_graph(graph, comention::OutputFormat::dot, std::cout);
 //
-// DOT is produced through Graphviz's cgraph (never by pasting strings), JSON is networkx's
-// node-link form. Both are deterministic: the same graph gives the same bytes.
+// DOT is produced through Graphviz's cgraph (never by pasting strings), and SVG, PNG and PDF are
+// laid out and rendered in-process by Graphviz's gvc. cgraph and gvc are not thread-safe: every
+// writer that uses them holds one process-wide lock. All writers are deterministic: the same
+// graph and options give the same bytes (but for the creation date cairo writes into a PDF).
 #pragma once
 
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include "comention/graph.hpp"
 
 namespace comention {
 
-enum class OutputFormat { dot, json, graphml, gexf, cytoscape, jgf };
+enum class OutputFormat { dot, json, graphml, gexf, cytoscape, jgf, graphology, csv, svg, png, pdf, html };
 std::string_view to_string(OutputFormat format) noexcept;
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
 // The format a file name implies by its extension (.dot, .gv, .json, .graphml, .gexf, .cyjs,
-// .jgf.json), if any.
+// .jgf.json, .graphology.json, .csv, .svg, .png, .pdf, .html, .htm), if any.
 std::optional<OutputFormat> format_for_path(std::string_view path) noexcept;
 
-// Graphviz DOT: `strict graph`, countries as ellipses and organizations as boxes, labels from
-// the gazetteer, edge weight, penwidth scaled from the weight, and tooltips with the counts.
-// cgraph is not thread-safe: call this from one thread at a time.
-void write_dot(const CoMentionGraph& graph, std::ostream& out);
+// Graphviz layout engines comention offers (--layout).
+enum class LayoutEngine { neato, fdp, sfdp, circo, dot };
+std::string_view to_string(LayoutEngine engine) noexcept;
+std::optional<LayoutEngine> parse_layout_engine(std::string_view name) noexcept;
+
+// What a node's fill colour tells (--color-by): its category (country, organization, former
+// state), its world region, or its Louvain community (the default once measured).
+enum class ColorBy { category, region, community };
+std::string_view to_string(ColorBy color_by) noexcept;
+std::optional<ColorBy> parse_color_by(std::string_view name) noexcept;
+
+// Which table a CSV output holds: one row a node, or one row an edge.
+enum class CsvTable { nodes, edges };
 
 // Which key node-link JSON gives the edge list: networkx up to 3.5 and d3 read "links",
 // networkx 3.6 and later "edges"; "both" writes the list under each key.
 enum class LinkKey { links, edges, both };
 std::optional<LinkKey> parse_link_key(std::string_view name) noexcept;
+
+// GEXF: 1.3 (Gephi's current), or 1.2draft, the version networkx 2.8 reads.
+enum class GexfVersion { v1_3, v1_2draft };
+
+struct ExportOptions {
+  LinkKey link_key = LinkKey::links;            // node-link JSON
+  GexfVersion gexf = GexfVersion::v1_3;         // GEXF
+  CsvTable csv_table = CsvTable::edges;         // CSV
+  LayoutEngine layout = LayoutEngine::neato;    // DOT's hint, and the drawing formats' layout
+  bool geo = false;                             // countries at their latitude and longitude
+  std::optional<ColorBy> color_by;              // unset: community once measured, else category
+};
+
+// Graphviz DOT, styled for a readable diagram: node size by mentions, fill colour by
+// options.color_by with a legend as the graph label, countries as ellipses and organizations as
+// boxes, pen width and (for neato and fdp) edge length by weight, tooltips with the counts, and
+// the layout engine as the `layout` attribute. With options.geo, countries get `pos` in points
+// from their latitude and longitude (`neato -n`; the file says layout=nop) and organizations a
+// row beneath the map.
+void write_dot(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
+
+// SVG, PNG or PDF: the DOT diagram laid out and rendered by gvc in this process.
+void write_diagram(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
+                   const ExportOptions& options = {});
+
+// Where the layout puts each node, in points with y upwards, by vertex index.
+struct NodePosition {
+  double x = 0;
+  double y = 0;
+};
+std::vector<NodePosition> layout_graph(const CoMentionGraph& graph, const ExportOptions& options = {});
 
 // Node-link JSON: {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
 // "links": [...]}, read by networkx's node_link_graph and by d3-force.
@@ -38,8 +81,6 @@ void write_json(const CoMentionGraph& graph, std::ostream& out, LinkKey key = Li
 // GraphML, with descriptive key ids ("label", "weight") and declared types.
 void write_graphml(const CoMentionGraph& graph, std::ostream& out);
 
-// GEXF: 1.3 (Gephi's current), or 1.2draft, the version networkx 2.8 reads.
-enum class GexfVersion { v1_3, v1_2draft };
 void write_gexf(const CoMentionGraph& graph, std::ostream& out, GexfVersion version = GexfVersion::v1_3);
 
 // Cytoscape.js elements: {"data": {...}, "directed": false, "multigraph": false,
@@ -50,10 +91,22 @@ void write_cytoscape(const CoMentionGraph& graph, std::ostream& out);
 // "edges": [{"source", "target", "metadata": {"weight", "count", "documents"}}]}}.
 void write_jgf(const CoMentionGraph& graph, std::ostream& out);
 
-struct ExportOptions {
-  LinkKey link_key = LinkKey::links;          // node-link JSON only
-  GexfVersion gexf = GexfVersion::v1_3;       // GEXF only
-};
+// graphology's serialisation, which sigma.js draws: {"attributes", "options": {"type":
+// "undirected", "multi": false, "allowSelfLoops": false}, "nodes": [{"key", "attributes": {"label",
+// "x", "y", "size", "color", "category", ...}}], "edges": [{"key", "source", "target",
+// "undirected": true, "attributes": {"weight", "size", "color", ...}}]}. x and y come from
+// layout_graph; no attribute is called "type", which sigma.js reserves for its renderers.
+void write_graphology(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
+
+// CSV (RFC 4180, a header row, CRLF line ends) for spreadsheets and pandas: the node table (id,
+// label, category, codes, counts, measures) or the edge table (source, target, their labels,
+// weight, count, documents, and evidence when kept).
+void write_csv(const CoMentionGraph& graph, std::ostream& out, CsvTable table);
+
+// One self-contained HTML page: the laid-out SVG with a small script of comention's own that
+// shows a node's details and an edge's evidence, highlights neighbours, searches names and
+// filters edges by weight. Nothing is fetched when it is viewed.
+void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
 
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                  const ExportOptions& options = {});

@@ -12,6 +12,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +56,12 @@ struct GraphMetrics {
   double modularity = 0;            // of the Louvain partition, as modularity() in metrics.hpp
 };
 
+// A country's rough centre, from the gazetteer's lat and lon: where --geo draws it.
+struct GeoPoint {
+  double latitude = 0;
+  double longitude = 0;
+};
+
 struct NodeProperties {
   std::string id;
   std::string label;
@@ -63,6 +70,7 @@ struct NodeProperties {
   std::string iso3;
   std::string region;
   bool historical = false;  // a state that no longer exists (Soviet Union, Yugoslavia ...)
+  std::optional<GeoPoint> location;  // countries with lat and lon in the gazetteer
   std::uint64_t mentions = 0;
   std::uint64_t documents = 0;
   std::uint64_t windows = 0;    // windows that mention it

@@ -4,18 +4,25 @@
 COMENTION_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 # Debian 12 packages: the toolchain, the libraries found by cmake/Dependencies.cmake, Graphviz's
-# dot for rendering, and Debian's networkx for the interop test.
+# dot for rendering, and what the interop tests read the outputs with: Debian's networkx,
+# xmllint, and chromium for the HTML viewer (driven by npm's playwright-core).
 COMENTION_PACKAGES=(
   g++ cmake make pkg-config
   libboost-graph-dev nlohmann-json3-dev libgraphviz-dev graphviz doctest-dev
   python3 python3-networkx
 )
+COMENTION_TEST_PACKAGES=(libxml2-utils chromium)
+# Node.js may come from elsewhere than Debian (NodeSource, say): Debian's is added only when
+# there is no npm at all.
+command -v npm >/dev/null 2>&1 || COMENTION_TEST_PACKAGES+=(nodejs npm)
 
 comention_say() { printf '==> %s\n' "$*" >&2; }
 
+# comention_install_packages [PACKAGE...]: installs what is missing of COMENTION_PACKAGES and the
+# packages named.
 comention_install_packages() {
   local missing=() package
-  for package in "${COMENTION_PACKAGES[@]}"; do
+  for package in "${COMENTION_PACKAGES[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$package")
     fi
@@ -54,3 +61,5 @@ comention_build() {
   comention_say "building $build_dir ${2:-}"
   cmake --build "$build_dir" -j "$(nproc)" "${target[@]}"
 }
+
+source "$COMENTION_ROOT/scripts/lib/node.sh"

@@ -29,15 +29,15 @@ int run_build(const std::vector<std::string>& args) {
   // Outputs are opened (as temporary files) before reading, so an unwritable destination
   // fails at once rather than after a long run; they are renamed into place only at the end.
   std::vector<std::unique_ptr<AtomicOutput>> outputs;
-  for (const std::string& path : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(path));
+  for (const OutputTarget& target : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(target.path));
 
   const CoMentionGraph graph = count_graph(options, gazetteer);
   // Every output is written out and checked before any is put in place: all appear, or none.
-  for (auto& output : outputs) {
-    const OutputFormat format = options.format.value_or(
-        format_for_path(output->path()).value_or(OutputFormat::json));
-    write_graph(graph, format, output->stream(), options.export_options);
-    output->finish();
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    ExportOptions export_options = options.export_options;
+    export_options.csv_table = options.outputs[i].csv_table;
+    write_graph(graph, options.outputs[i].format, outputs[i]->stream(), export_options);
+    outputs[i]->finish();
   }
   for (auto& output : outputs) output->commit();
   for (const auto& output : outputs) {

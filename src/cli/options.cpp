@@ -30,17 +30,37 @@ the same window by an edge whose weight counts those windows.
 
 Output:
   -o, --output FILE     write the graph to FILE; repeat for several files. The format follows
-                        the extension: .dot or .gv (Graphviz DOT), .json (node-link JSON),
-                        .graphml (GraphML), .gexf (GEXF), .cyjs (Cytoscape.js), .jgf.json
-                        (JSON Graph Format); "-" is standard output. Default: JSON on standard
-                        output.
-  --format dot|json|graphml|gexf|cyjs|jgf
-                        format for every output, whatever its extension
+                        the extension:
+                          .json            node-link JSON (networkx, d3)
+                          .dot, .gv        Graphviz DOT, styled
+                          .svg .png .pdf   the diagram, laid out and drawn by Graphviz
+                          .html            a self-contained interactive viewer
+                          .graphml         GraphML (networkx, Gephi, Cytoscape)
+                          .gexf            GEXF (Gephi)
+                          .cyjs            Cytoscape.js elements
+                          .graphology.json graphology, for sigma.js (with x, y from the layout)
+                          .jgf.json        JSON Graph Format v2
+                          .csv             CSV tables: X.csv writes X.nodes.csv and X.edges.csv;
+                                           a name ending in nodes.csv or edges.csv writes that one
+                        "-" is standard output. Default: JSON on standard output.
+  --format NAME         format for every output, whatever its extension: json, dot, svg, png,
+                        pdf, html, graphml, gexf, cyjs, graphology, jgf or csv
+  --csv-table nodes|edges|both
+                        the table(s) a .csv output holds when its name does not say (default
+                        both; standard output takes one)
   --gexf-version 1.3|1.2draft
                         GEXF version (default 1.3; networkx 2.8 reads only 1.2draft)
   --json-links links|edges|both
                         the key of the edge list in node-link JSON: "links" (default; networkx
                         up to 3.5, d3), "edges" (networkx 3.6 and later) or both
+Drawing (DOT, SVG, PNG, PDF, HTML, graphology):
+  --layout neato|fdp|sfdp|circo|dot
+                        the Graphviz layout engine (default neato); DOT files name it in their
+                        layout attribute
+  --geo                 place countries at their latitude and longitude instead (organizations
+                        in rows beneath the map); DOT files then carry pos in points: neato -n
+  --color-by community|region|category
+                        what a node's colour tells (default community; a legend says which)
 Counting and weighting:
   --window sentence|paragraph|document|tokens:N
                         the span in which two mentions count as a co-mention (default sentence);
@@ -297,15 +317,75 @@ void parse_arguments(const std::vector<std::string>& args, std::string_view comm
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kFormatNames = "json, dot, svg, png, pdf, html, graphml, gexf, cyjs, graphology, jgf, csv";
+
+bool names_table(std::string_view path, std::string_view table) {
+  const auto slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::string file = std::string(table) + ".csv";
+  if (name == file) return true;
+  if (!name.ends_with(file) || name.size() == file.size()) return false;
+  const char before = name[name.size() - file.size() - 1];
+  return before == '.' || before == '-' || before == '_';
+}
+
+// A CSV output holds the node table or the edge table: "nodes.csv" (or "x.nodes.csv",
+// "x-nodes.csv") says which; otherwise --csv-table does, and "both" makes X.csv into
+// X.nodes.csv and X.edges.csv.
+void add_csv_outputs(const std::string& path, const std::string& tables, std::vector<OutputTarget>& outputs) {
+  if (names_table(path, "nodes")) {
+    outputs.push_back({path, OutputFormat::csv, CsvTable::nodes});
+  } else if (names_table(path, "edges")) {
+    outputs.push_back({path, OutputFormat::csv, CsvTable::edges});
+  } else if (tables == "nodes" || tables == "edges") {
+    outputs.push_back({path, OutputFormat::csv, tables == "nodes" ? CsvTable::nodes : CsvTable::edges});
+  } else if (path == "-") {
+    throw UsageError("standard output holds one CSV table: give --csv-table nodes or edges");
+  } else {
+    const std::string stem = path.ends_with(".csv") ? path.substr(0, path.size() - 4) : path;
+    outputs.push_back({stem + ".nodes.csv", OutputFormat::csv, CsvTable::nodes});
+    outputs.push_back({stem + ".edges.csv", OutputFormat::csv, CsvTable::edges});
+  }
+}
+
+}  // namespace
+
 BuildOptions parse_build_options(const std::vector<std::string>& args) {
   BuildOptions options;
-  parse_arguments(args, "build", options, [&options](const std::string& arg, ArgumentCursor& cursor) {
+  std::vector<std::string> output_paths;
+  std::optional<OutputFormat> format;
+  std::string csv_tables = "both";
+  bool layout_given = false;
+  parse_arguments(args, "build", options, [&](const std::string& arg, ArgumentCursor& cursor) {
     if (arg == "-o" || arg == "--output") {
-      options.outputs.push_back(cursor.value(arg));
+      output_paths.push_back(cursor.value(arg));
     } else if (arg == "--format") {
       const std::string value = cursor.value(arg);
-      options.format = parse_output_format(value);
-      if (!options.format) throw UsageError("--format must be dot, json, graphml, gexf, cyjs or jgf, not '" + value + "'");
+      format = parse_output_format(value);
+      if (!format) throw UsageError("--format must be one of " + std::string(kFormatNames) + ", not '" + value + "'");
+    } else if (arg == "--csv-table") {
+      const std::string value = cursor.value(arg);
+      if (value != "nodes" && value != "edges" && value != "both") {
+        throw UsageError("--csv-table must be nodes, edges or both, not '" + value + "'");
+      }
+      csv_tables = value;
+    } else if (arg == "--layout") {
+      const std::string value = cursor.value(arg);
+      const auto engine = parse_layout_engine(value);
+      if (!engine) throw UsageError("--layout must be neato, fdp, sfdp, circo or dot, not '" + value + "'");
+      options.export_options.layout = *engine;
+      layout_given = true;
+    } else if (arg == "--geo") {
+      cursor.no_value(arg);
+      options.export_options.geo = true;
+    } else if (arg == "--color-by" || arg == "--colour-by") {
+      const std::string value = cursor.value(arg);
+      options.export_options.color_by = parse_color_by(value);
+      if (!options.export_options.color_by) {
+        throw UsageError(arg + " must be community, region or category, not '" + value + "'");
+      }
     } else if (arg == "--window") {
       const std::string value = cursor.value(arg);
       if (value.starts_with("tokens:")) {
@@ -378,19 +458,37 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
   if (options.since && options.until && *options.until < *options.since) {
     throw UsageError("--until is before --since");
   }
-  if (options.outputs.empty()) options.outputs.push_back("-");
+  if (layout_given && options.export_options.geo) {
+    throw UsageError("--geo places the nodes itself: give --geo or --layout, not both");
+  }
+  if (output_paths.empty()) output_paths.push_back("-");
   int to_stdout = 0;
-  for (const std::string& output : options.outputs) {
-    if (output == "-") {
+  for (const std::string& path : output_paths) {
+    if (path == "-") {
       ++to_stdout;
-    } else if (output.empty()) {
+    } else if (path.empty()) {
       throw UsageError("-o needs a file name");
-    } else if (!options.format && !format_for_path(output)) {
-      throw UsageError("cannot tell the format of '" + output +
-                       "' from its extension: use .dot, .json, .graphml, .gexf, .cyjs or .jgf.json, or give --format");
+    }
+    const auto path_format = path == "-" ? std::optional<OutputFormat>(OutputFormat::json) : format_for_path(path);
+    if (!format && !path_format) {
+      throw UsageError("cannot tell the format of '" + path + "' from its extension (" +
+                       std::string(kFormatNames) + "): give a known extension or --format");
+    }
+    const OutputFormat chosen = format.value_or(*path_format);
+    if (chosen != OutputFormat::csv) {
+      options.outputs.push_back({path, chosen});
+    } else {
+      add_csv_outputs(path, csv_tables, options.outputs);
     }
   }
   if (to_stdout > 1) throw UsageError("only one output can go to standard output");
+  for (std::size_t i = 0; i < options.outputs.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (options.outputs[i].path == options.outputs[j].path && options.outputs[i].path != "-") {
+        throw UsageError("'" + options.outputs[i].path + "' is given as an output twice");
+      }
+    }
+  }
   return options;
 }
 

@@ -29,6 +29,13 @@ struct InputOptions {
   GazetteerOptions gazetteer;
 };
 
+// One file to write, its format settled from --format or its extension.
+struct OutputTarget {
+  std::string path;  // "-" for standard output
+  OutputFormat format = OutputFormat::json;
+  CsvTable csv_table = CsvTable::edges;  // for CSV
+};
+
 struct BuildOptions {
   InputOptions input;
   GraphOptions graph;  // window, weight measure, filters
@@ -37,9 +44,8 @@ struct BuildOptions {
   std::optional<Slice> slice;  // count per day, week, month or year as well
   std::optional<Date> since;   // only documents dated in [since, until]
   std::optional<Date> until;
-  std::vector<std::string> outputs;
-  std::optional<OutputFormat> format;
-  ExportOptions export_options;  // --json-links
+  std::vector<OutputTarget> outputs;  // a CSV output may stand for two files: nodes and edges
+  ExportOptions export_options;  // --json-links, --gexf-version, --layout, --geo, --color-by
   bool help = false;
 };
 

@@ -38,12 +38,22 @@ std::vector<Attribute> edge_attributes(const CoMentionGraph& result, Graph::edge
 
 std::vector<Attribute> graph_attributes(const CoMentionGraph& result) {
   const GraphInfo& info = result.info;
-  return {{"generator", std::string(generator_name())},
-          {"window", window_label(info.window, info.token_distance)},
-          {"weight", std::string(to_string(info.measure))},
-          {"documents", info.documents},
-          {"sentences", info.sentences},
-          {"mentions", info.mentions}};
+  std::vector<Attribute> attributes{{"generator", std::string(generator_name())},
+                                    {"window", window_label(info.window, info.token_distance)},
+                                    {"weight", std::string(to_string(info.measure))},
+                                    {"documents", info.documents},
+                                    {"paragraphs", info.paragraphs},
+                                    {"sentences", info.sentences},
+                                    {"mentions", info.mentions},
+                                    {"nodes", std::uint64_t{boost::num_vertices(result.graph)}},
+                                    {"edges", std::uint64_t{boost::num_edges(result.graph)}},
+                                    {"components", std::uint64_t{info.components}}};
+  if (info.measured) {
+    attributes.push_back({"density", info.measures.density});
+    attributes.push_back({"communities", std::uint64_t{info.measures.communities}});
+    attributes.push_back({"modularity", info.measures.modularity});
+  }
+  return attributes;
 }
 
 std::string format_double(double value) {

@@ -31,8 +31,11 @@ void write_cytoscape(const CoMentionGraph& result, std::ostream& out) {
     nodes.push_back(Json{{"data", std::move(node)}});
   }
   Json edges = Json::array();
+  std::size_t number = 0;
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
     Json edge = Json::object();
+    // A stable id: without one Cytoscape makes up a new one at every load.
+    edge["id"] = "e" + std::to_string(number++);
     edge["source"] = g[boost::source(e, g)].id;
     edge["target"] = g[boost::target(e, g)].id;
     for (const auto& attribute : detail::edge_attributes(result, e)) put(edge, attribute);

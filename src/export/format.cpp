@@ -13,6 +13,12 @@ std::string_view to_string(OutputFormat format) noexcept {
     case OutputFormat::gexf: return "gexf";
     case OutputFormat::cytoscape: return "cyjs";
     case OutputFormat::jgf: return "jgf";
+    case OutputFormat::graphology: return "graphology";
+    case OutputFormat::csv: return "csv";
+    case OutputFormat::svg: return "svg";
+    case OutputFormat::png: return "png";
+    case OutputFormat::pdf: return "pdf";
+    case OutputFormat::html: return "html";
   }
   return "json";
 }
@@ -24,11 +30,18 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept 
   if (name == "gexf") return OutputFormat::gexf;
   if (name == "cyjs") return OutputFormat::cytoscape;
   if (name == "jgf") return OutputFormat::jgf;
+  if (name == "graphology") return OutputFormat::graphology;
+  if (name == "csv") return OutputFormat::csv;
+  if (name == "svg") return OutputFormat::svg;
+  if (name == "png") return OutputFormat::png;
+  if (name == "pdf") return OutputFormat::pdf;
+  if (name == "html" || name == "htm") return OutputFormat::html;
   return std::nullopt;
 }
 
 std::optional<OutputFormat> format_for_path(std::string_view path) noexcept {
   if (path.ends_with(".jgf.json")) return OutputFormat::jgf;
+  if (path.ends_with(".graphology.json")) return OutputFormat::graphology;
   const auto dot = path.rfind('.');
   const auto slash = path.rfind('/');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
@@ -38,6 +51,41 @@ std::optional<OutputFormat> format_for_path(std::string_view path) noexcept {
 }
 
 std::string_view generator_name() noexcept { return "comention " COMENTION_VERSION; }
+
+std::string_view to_string(LayoutEngine engine) noexcept {
+  switch (engine) {
+    case LayoutEngine::neato: return "neato";
+    case LayoutEngine::fdp: return "fdp";
+    case LayoutEngine::sfdp: return "sfdp";
+    case LayoutEngine::circo: return "circo";
+    case LayoutEngine::dot: return "dot";
+  }
+  return "neato";
+}
+
+std::optional<LayoutEngine> parse_layout_engine(std::string_view name) noexcept {
+  for (const LayoutEngine engine :
+       {LayoutEngine::neato, LayoutEngine::fdp, LayoutEngine::sfdp, LayoutEngine::circo, LayoutEngine::dot}) {
+    if (name == to_string(engine)) return engine;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(ColorBy color_by) noexcept {
+  switch (color_by) {
+    case ColorBy::category: return "category";
+    case ColorBy::region: return "region";
+    case ColorBy::community: return "community";
+  }
+  return "category";
+}
+
+std::optional<ColorBy> parse_color_by(std::string_view name) noexcept {
+  for (const ColorBy color_by : {ColorBy::category, ColorBy::region, ColorBy::community}) {
+    if (name == to_string(color_by)) return color_by;
+  }
+  return std::nullopt;
+}
 
 std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
   if (name == "links") return LinkKey::links;
@@ -49,12 +97,18 @@ std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                  const ExportOptions& options) {
   switch (format) {
-    case OutputFormat::dot: write_dot(graph, out); break;
+    case OutputFormat::dot: write_dot(graph, out, options); break;
     case OutputFormat::json: write_json(graph, out, options.link_key); break;
     case OutputFormat::graphml: write_graphml(graph, out); break;
     case OutputFormat::gexf: write_gexf(graph, out, options.gexf); break;
     case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;
+    case OutputFormat::graphology: write_graphology(graph, out, options); break;
+    case OutputFormat::csv: write_csv(graph, out, options.csv_table); break;
+    case OutputFormat::svg:
+    case OutputFormat::png:
+    case OutputFormat::pdf: write_diagram(graph, format, out, options); break;
+    case OutputFormat::html: write_html(graph, out, options); break;
   }
 }
 

@@ -51,7 +51,7 @@ void write_gexf(const CoMentionGraph& result, std::ostream& out, GexfVersion ver
   out << "    </nodes>\n    <edges>\n";
   std::size_t number = 0;
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    out << "      <edge id=\"" << number++ << "\" source=\"" << detail::escape_xml(g[boost::source(e, g)].id)
+    out << "      <edge id=\"e" << number++ << "\" source=\"" << detail::escape_xml(g[boost::source(e, g)].id)
         << "\" target=\"" << detail::escape_xml(g[boost::target(e, g)].id) << "\" weight=\""
         << detail::format_double(g[e].weight) << "\">\n        <attvalues>\n"
         << "          <attvalue for=\"count\" value=\"" << g[e].count << "\"/>\n"

@@ -48,8 +48,9 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
     }
     out << "    </node>\n";
   }
+  std::size_t number = 0;  // edge ids e0, e1 ... as in every other format
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    out << "    <edge source=\"" << detail::escape_xml(g[boost::source(e, g)].id) << "\" target=\""
+    out << "    <edge id=\"e" << number++ << "\" source=\"" << detail::escape_xml(g[boost::source(e, g)].id) << "\" target=\""
         << detail::escape_xml(g[boost::target(e, g)].id) << "\">\n";
     for (const auto& attribute : detail::edge_attributes(result, e)) {
       const std::string key = attribute.key == "documents" ? "edge_documents" : attribute.key;

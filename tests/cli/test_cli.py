@@ -4,7 +4,12 @@
 Run by CTest as: test_cli.py --comention PATH --samples DIR
 """
 import argparse
+import csv
+import html
+import io
 import json
+import re
+import xml.etree.ElementTree as ElementTree
 import os
 import subprocess
 import sys
@@ -263,7 +268,7 @@ class Errors(CliTestCase):
     def test_bad_option_values(self):
         self.assert_error(run("build", "x.txt", "--window", "page"), "--window")
         self.assert_error(run("build", "x.txt", "--format", "svgz"), "--format")
-        self.assert_error(run("build", "x.txt", "-o", "graph.png"), "graph.png")
+        self.assert_error(run("build", "x.txt", "-o", "graph.xyz"), "graph.xyz")
         self.assert_error(run("build", "x.txt", "-o"), "-o needs a value")
         self.assert_error(run("build"), "no input")
 
@@ -526,6 +531,150 @@ class CustomGazetteers(CliTestCase):
         self.assert_error(run("gazetteer"), "check, list or export")
         self.assert_error(run("gazetteer", "check"), "FILE")
         self.assert_error(run("gazetteer", "list", "--aliases"), "--aliases")
+
+
+class Drawings(CliTestCase):
+    """Every output format, written in one run, holds the same graph; the drawing options show."""
+
+    def build_all(self, *options):
+        names = ["g.json", "g.dot", "g.svg", "g.png", "g.pdf", "g.html", "g.graphology.json", "g.csv"]
+        result = run("build", SAMPLES.relative_to(ROOT), "--evidence", "2", *options,
+                     *[arg for name in names for arg in ("-o", self.tmp / name)])
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return json.loads((self.tmp / "g.json").read_text())
+
+    def test_every_format_holds_the_same_nodes_and_edges(self):
+        graph = self.build_all()
+        ids = [node["id"] for node in graph["nodes"]]
+        pairs = sorted(sorted((link["source"], link["target"])) for link in graph["links"])
+        self.assertGreater(len(ids), 10)
+
+        svg = ElementTree.parse(self.tmp / "g.svg").getroot()
+        namespace = "{http://www.w3.org/2000/svg}"
+        titles = [g.find(namespace + "title").text for g in svg.iter(namespace + "g") if g.get("class") == "node"]
+        self.assertEqual(sorted(titles), sorted(ids))
+        self.assertEqual((self.tmp / "g.png").read_bytes()[:8], b"\x89PNG\r\n\x1a\n")
+        self.assertEqual((self.tmp / "g.pdf").read_bytes()[:5], b"%PDF-")
+
+        graphology = json.loads((self.tmp / "g.graphology.json").read_text())
+        self.assertEqual(graphology["options"], {"type": "undirected", "multi": False, "allowSelfLoops": False})
+        self.assertEqual([node["key"] for node in graphology["nodes"]], ids)
+        for node in graphology["nodes"]:
+            self.assertNotIn("type", node["attributes"])
+            for axis in ("x", "y", "size"):
+                self.assertIsInstance(node["attributes"][axis], float, (node["key"], axis))
+        self.assertTrue(all(edge["undirected"] for edge in graphology["edges"]))
+        self.assertEqual(sorted(sorted((e["source"], e["target"])) for e in graphology["edges"]), pairs)
+        self.assertTrue(all("type" not in edge["attributes"] for edge in graphology["edges"]))
+        positions = {(n["attributes"]["x"], n["attributes"]["y"]) for n in graphology["nodes"]}
+        self.assertEqual(len(positions), len(ids), "the layout put two nodes in one place")
+
+        nodes = list(csv.DictReader(io.StringIO((self.tmp / "g.nodes.csv").read_text(), newline="")))
+        self.assertEqual([row["id"] for row in nodes], ids)
+        by_id = {node["id"]: node for node in graph["nodes"]}
+        for row in nodes:
+            self.assertEqual(row["label"], by_id[row["id"]]["label"])
+            self.assertEqual(int(row["mentions"]), by_id[row["id"]]["mentions"])
+            self.assertAlmostEqual(float(row["pagerank"]), by_id[row["id"]]["pagerank"], places=12)
+        edges = list(csv.DictReader(io.StringIO((self.tmp / "g.edges.csv").read_text(), newline="")))
+        self.assertEqual(sorted(sorted((row["source"], row["target"])) for row in edges), pairs)
+        links = {(l["source"], l["target"]): l for l in graph["links"]}
+        for row in edges:
+            link = links[(row["source"], row["target"])]
+            self.assertEqual((int(row["weight"]), int(row["count"])), (link["weight"], link["count"]))
+            # The evidence cell holds each kept window's text, led by its document.
+            for window in link["evidence"]:
+                self.assertIn(window["text"], row["evidence"])
+
+    def test_html_viewer_is_self_contained(self):
+        graph = self.build_all()
+        page = html.unescape((self.tmp / "g.html").read_text())
+        self.assertTrue(page.startswith("<!DOCTYPE html>"), page[:40])
+        self.assertNotRegex(page, r"<script[^>]*\bsrc=|<link[^>]*\bhref=|@import|https?://(?!www\.w3\.org)")
+        data = json.loads(re.search(r'<script type="application/json" id="comention-data">(.*?)</script>',
+                                    page, re.S).group(1))
+        self.assertEqual([node["id"] for node in data["nodes"]], [node["id"] for node in graph["nodes"]])
+        self.assertEqual(len(data["edges"]), len(graph["links"]))
+        for index in range(len(data["nodes"])):
+            self.assertIn(f'id="node-{index}"', page)
+        for index, edge in enumerate(data["edges"]):
+            self.assertIn(f'id="edge-{index}"', page)
+            link = graph["links"][index]
+            names = (data["nodes"][edge["source"]]["id"], data["nodes"][edge["target"]]["id"])
+            self.assertEqual(names, (link["source"], link["target"]))
+            self.assertEqual([w["text"] for w in edge["evidence"]], [w["text"] for w in link["evidence"]])
+
+    def test_a_closing_script_tag_in_the_text_cannot_end_the_viewer_data(self):
+        text = self.write("t.txt", "China and Peru signed it </script><script>alert(1)</script> today.")
+        out = self.tmp / "t.html"
+        self.assertEqual(run("build", text, "--evidence", "1", "-o", out).returncode, 0)
+        page = out.read_text()
+        self.assertFalse("<script>alert(1)" in page or "</script><script>" in page, "the evidence broke out")
+        data = re.search(r'id="comention-data">(.*?)</script>', page, re.S).group(1)
+        self.assertIn("</script><script>alert(1)</script>", json.loads(data)["edges"][0]["evidence"][0]["text"])
+
+    def test_drawings_are_deterministic(self):
+        names = ("g.dot", "g.svg", "g.png", "g.html", "g.graphology.json", "g.nodes.csv", "g.edges.csv")
+        self.build_all()
+        first = {name: (self.tmp / name).read_bytes() for name in names}
+        self.build_all()
+        for name, content in first.items():
+            self.assertEqual((self.tmp / name).read_bytes(), content, name)
+
+    def test_dot_styling(self):
+        sample = SAMPLES.relative_to(ROOT)
+        dot = run("build", sample, "--format", "dot").stdout.decode()
+        self.assertIn("layout=neato", dot)
+        self.assertIn("overlap=false", dot)
+        self.assertIn("Colour: community", dot)
+        graph = self.build_json(sample)
+        most = max(graph["nodes"], key=lambda node: node["mentions"])
+        least = min(graph["nodes"], key=lambda node: node["mentions"])
+        width = lambda node: float(re.search(r"\b%s\t\[(.*?)\];" % node["id"], dot, re.S).group(1)
+                                     .split("width=")[1].split("]")[0].split(",")[0])
+        self.assertGreater(width(most), width(least))
+        self.assertEqual(dot.count("penwidth="), len(graph["links"]) + 1)  # each edge, and the default
+        self.assertIn("layout=circo", run("build", sample, "--format", "dot", "--layout", "circo").stdout.decode())
+        region = run("build", sample, "--format", "dot", "--color-by", "region").stdout.decode()
+        self.assertIn("Colour: region", region)
+        self.assertIn("Europe", region)
+
+    def test_geo_places_countries_by_latitude_and_longitude(self):
+        dot = run("build", SAMPLES.relative_to(ROOT), "--format", "dot", "--geo").stdout.decode()
+        self.assertIn("layout=nop", dot)
+        positions = {name: tuple(map(float, re.search(r'\b%s\t\[[^]]*?pos="([-0-9.]+),([-0-9.]+)!"' % name,
+                                                       dot, re.S).groups()))
+                     for name in ("CHN", "USA", "CHL", "DEU", "WHO")}
+        self.assertLess(positions["USA"][0], positions["DEU"][0])   # west of
+        self.assertLess(positions["DEU"][0], positions["CHN"][0])
+        self.assertLess(positions["CHL"][1], positions["USA"][1])   # south of
+        self.assertLess(positions["WHO"][1], positions["CHL"][1])   # organizations beneath the map
+        result = subprocess.run(["neato", "-n", "-Tsvg"], input=dot.encode(), capture_output=True)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assert_error(run("build", SAMPLES.relative_to(ROOT), "--geo", "--layout", "dot"), "--geo")
+
+    def test_csv_tables_by_name_and_by_flag(self):
+        sample = SAMPLES.relative_to(ROOT)
+        result = run("build", sample, "-o", self.tmp / "nodes.csv", "-o", self.tmp / "my-edges.csv",
+                     "--csv-table", "nodes", "-o", self.tmp / "table.csv")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assert_no_stray_files(self.tmp, ["nodes.csv", "my-edges.csv", "table.csv"])
+        self.assertTrue((self.tmp / "nodes.csv").read_text().startswith("id,label,category,"))
+        self.assertTrue((self.tmp / "my-edges.csv").read_text().startswith("source,target,"))
+        self.assertTrue((self.tmp / "table.csv").read_text().startswith("id,label,category,"))
+        self.assertIn(b"\r\n", (self.tmp / "nodes.csv").read_bytes())
+        edges = run("build", sample, "--format", "csv", "--csv-table", "edges").stdout.decode()
+        self.assertTrue(edges.startswith("source,target,source_label,target_label,weight,count,documents\r\n"))
+        self.assert_error(run("build", sample, "--format", "csv"), "--csv-table")
+        self.assert_error(run("build", sample, "--csv-table", "rows"), "--csv-table")
+
+    def test_drawing_option_errors(self):
+        sample = SAMPLES.relative_to(ROOT)
+        self.assert_error(run("build", sample, "--layout", "twopi"), "--layout")
+        self.assert_error(run("build", sample, "--color-by", "size"), "--color-by")
+        self.assert_error(run("build", sample, "-o", self.tmp / "a.svg", "-o", self.tmp / "a.svg"), "twice")
+        self.assert_error(run("build", sample, "-o", self.tmp / "a.csv", "-o", self.tmp / "a.nodes.csv"), "twice")
+        self.assert_no_stray_files(self.tmp, [])
 
 
 class SeedArticle(CliTestCase):

@@ -1,0 +1,131 @@
+// The HTML viewer: comention's own page template, stylesheet and script (src/export/viewer/,
+// compiled in), filled with the laid-out SVG and the graph's data. Nothing is fetched at view
+// time, and no third-party script is involved.
+#include <algorithm>
+#include <boost/range/iterator_range.hpp>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "attributes.hpp"
+#include "comention/export.hpp"
+#include "embedded_data.hpp"
+#include "graphviz.hpp"
+#include "json_fields.hpp"
+#include "style.hpp"
+
+namespace comention {
+namespace {
+
+std::string_view viewer_file(std::string_view name) {
+  for (const detail::EmbeddedFile& file : detail::embedded_viewer_files()) {
+    if (file.name == name) return file.content;
+  }
+  throw std::logic_error("viewer file not compiled in: " + std::string(name));
+}
+
+// JSON inside <script> must never hold "</script" nor "<!--", which change how HTML reads a
+// script's end; writing every "<" as the JSON escape \u003c (it appears only inside strings)
+// rules out both and keeps the data's meaning.
+std::string script_safe(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (const char c : json) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& options) {
+  using detail::Json;
+  const Graph& g = graph.graph;
+  const detail::DiagramStyle style = detail::style_diagram(graph, options);
+
+  Json nodes = Json::array();
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    Json item = Json::object();
+    item["id"] = g[v].id;
+    item["color"] = style.nodes[v].fill;
+    item["group"] = style.nodes[v].group;
+    item.update(detail::node_fields(graph, v));
+    item.erase("periods");  // per-period counts belong in the data formats, not the panel
+    nodes.push_back(std::move(item));
+  }
+
+  Json edges = Json::array();
+  double low = 0;
+  double high = 0;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const EdgeProperties& edge = g[e];
+    Json item = Json::object();
+    item["source"] = boost::source(e, g);
+    item["target"] = boost::target(e, g);
+    Json fields = detail::edge_fields(graph, e);
+    item["weight"] = fields["weight"];
+    item["count"] = edge.count;
+    item["documents"] = edge.documents;
+    Json evidence = Json::array();
+    for (const Evidence& window : edge.evidence) {
+      evidence.push_back(Json{{"document", window.document}, {"text", window.text}});
+    }
+    item["evidence"] = std::move(evidence);
+    low = edges.empty() ? edge.weight : std::min(low, edge.weight);
+    high = edges.empty() ? edge.weight : std::max(high, edge.weight);
+    edges.push_back(std::move(item));
+  }
+
+  Json meta = detail::graph_fields(graph);
+  meta["color_by"] = to_string(style.color_by);
+  Json data = Json::object();
+  data["graph"] = std::move(meta);
+  data["nodes"] = std::move(nodes);
+  data["edges"] = std::move(edges);
+  data["weight"] = Json{{"measure", to_string(graph.info.measure)}, {"min", low}, {"max", high}};
+  return data;
+}
+
+}  // namespace
+
+void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options) {
+  const std::size_t entities = boost::num_vertices(graph.graph);
+  const std::string title = "comention: " + std::to_string(entities) + (entities == 1 ? " entity, " : " entities, ") +
+                            count_of(boost::num_edges(graph.graph), "tie");
+  const std::string svg = detail::render_viewer_svg(graph, options);
+  const std::string data = script_safe(detail::dump_json(viewer_data(graph, options), -1));
+
+  // One pass over the template: text put in is never searched for placeholders again.
+  const std::string_view page = viewer_file("viewer.html");
+  std::size_t done = 0;
+  while (done < page.size()) {
+    const std::size_t at = page.find('@', done);
+    if (at == std::string_view::npos) break;
+    const std::size_t end = page.find('@', at + 1);
+    if (end == std::string_view::npos) break;
+    const std::string_view name = page.substr(at + 1, end - at - 1);
+    std::string_view replacement;
+    if (name == "TITLE") {
+      replacement = title;
+    } else if (name == "STYLE") {
+      replacement = viewer_file("viewer.css");
+    } else if (name == "SVG") {
+      replacement = svg;
+    } else if (name == "DATA") {
+      replacement = data;
+    } else if (name == "SCRIPT") {
+      replacement = viewer_file("viewer.js");
+    } else {
+      out << page.substr(done, end - done);  // an @ that starts no placeholder
+      done = end;
+      continue;
+    }
+    out << page.substr(done, at - done) << replacement;
+    done = end + 1;
+  }
+  out << page.substr(done);
+}
+
+}  // namespace comention
