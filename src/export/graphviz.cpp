@@ -59,6 +59,14 @@ constexpr double kPointsPerDegree = 6.0;
 constexpr double kOrganizationRowGap = 72.0;
 constexpr double kOrganizationSpacing = 120.0;
 
+// One Graphviz context for the whole process, never freed: Graphviz 2.42's pango plug-in keeps
+// a pointer to the last font name, which lives in the context's font table, so a second context
+// after the first is freed reads freed memory. Callers hold graphviz_mutex().
+GVC_t* graphviz_context() {
+  static GVC_t* const context = gvContext();
+  return context;
+}
+
 // Graphviz's warnings (a font substituted, a layout nudged) are not the user's concern; its
 // errors are collected and reported with the failure they cause.
 std::string& graphviz_errors() {
@@ -86,10 +94,7 @@ class Diagram {
   }
 
   ~Diagram() {
-    if (context_) {
-      if (laid_out_) gvFreeLayout(context_, root_);
-      gvFreeContext(context_);
-    }
+    if (laid_out_) gvFreeLayout(context_, root_);
     agclose(root_);
     agseterrf(previous_handler_);
     agseterr(previous_level_);
@@ -129,7 +134,7 @@ class Diagram {
  private:
   void lay_out() {
     if (laid_out_) return;
-    context_ = gvContext();
+    context_ = graphviz_context();
     if (!context_) throw std::runtime_error("Graphviz could not start");
     const std::string engine = options_.geo ? "nop" : std::string(to_string(options_.layout));
     if (gvLayout(context_, root_, c_str(engine)) != 0) {

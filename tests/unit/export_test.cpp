@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <boost/range/iterator_range.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -22,9 +24,9 @@ const comention::Gazetteer& gazetteer() {
   static const comention::Gazetteer instance = [] {
     comention::GazetteerBuilder builder;
     builder.add_text(
-        "entity\tCHN\tcountry\tChina\tiso2=CN\tiso3=CHN\tregion=Asia\n"
-        "entity\tIRN\tcountry\tIran\tiso2=IR\tiso3=IRN\tregion=Asia\n"
-        "entity\tNER\tcountry\tNiger\tiso2=NE\tiso3=NER\tregion=Africa\n"
+        "entity\tCHN\tcountry\tChina\tiso2=CN\tiso3=CHN\tregion=Asia\tlat=35\tlon=105\n"
+        "entity\tIRN\tcountry\tIran\tiso2=IR\tiso3=IRN\tregion=Asia\tlat=32\tlon=53\n"
+        "entity\tNER\tcountry\tNiger, \"the\" Republic\tiso2=NE\tiso3=NER\tregion=Africa\tlat=16\tlon=8\n"
         "entity\tWHO\torganization\tWorld Health Organization\n",
         "export_test.tsv");
     return builder.build();
@@ -347,6 +349,118 @@ TEST_CASE("GEXF declares its attributes and names its version") {
   std::ostringstream draft;
   comention::write_gexf(small_graph(), draft, comention::GexfVersion::v1_2draft);
   CHECK(draft.str().find("http://www.gexf.net/1.2draft") != std::string::npos);
+}
+
+
+std::string written(const CoMentionGraph& graph, OutputFormat format, const comention::ExportOptions& options = {}) {
+  std::ostringstream out;
+  comention::write_graph(graph, format, out, options);
+  return out.str();
+}
+
+TEST_CASE("the drawing formats render in-process, again and again in one process") {
+  const CoMentionGraph graph = small_graph();
+  // Several renderings in one process: Graphviz keeps state between them (its font cache).
+  for (int round = 0; round < 3; ++round) {
+    const std::string svg = written(graph, OutputFormat::svg);
+    CHECK(svg.starts_with("<?xml"));
+    CHECK(contains(svg, "<title>CHN</title>"));
+    CHECK(contains(svg, "class=\"node\""));
+    CHECK(written(graph, OutputFormat::png).starts_with("\x89PNG\r\n\x1a\n"));
+    CHECK(written(graph, OutputFormat::pdf).starts_with("%PDF-"));
+  }
+  CHECK(written(graph, OutputFormat::svg) == written(small_graph(), OutputFormat::svg));
+}
+
+TEST_CASE("layout_graph places every node, apart, for every engine") {
+  const CoMentionGraph graph = small_graph();
+  for (const auto engine : {comention::LayoutEngine::neato, comention::LayoutEngine::fdp, comention::LayoutEngine::sfdp,
+                            comention::LayoutEngine::circo, comention::LayoutEngine::dot}) {
+    CAPTURE(comention::to_string(engine));
+    comention::ExportOptions options;
+    options.layout = engine;
+    const auto positions = comention::layout_graph(graph, options);
+    REQUIRE(positions.size() == 4);
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        CHECK((positions[i].x != positions[j].x || positions[i].y != positions[j].y));
+      }
+    }
+    CHECK(contains(written(graph, OutputFormat::dot, options), "layout=" + std::string(comention::to_string(engine))));
+  }
+}
+
+TEST_CASE("--geo puts countries where they are on the map and organizations beneath it") {
+  comention::ExportOptions options;
+  options.geo = true;
+  const CoMentionGraph graph = small_graph();
+  const auto positions = comention::layout_graph(graph, options);
+  std::map<std::string, comention::NodePosition> at;
+  for (const auto v : boost::make_iterator_range(boost::vertices(graph.graph))) at[graph.graph[v].id] = positions[v];
+  CHECK(at["NER"].x < at["IRN"].x);  // 8 E, 53 E, 105 E
+  CHECK(at["IRN"].x < at["CHN"].x);
+  CHECK(at["NER"].y < at["IRN"].y);  // 16 N, 32 N
+  CHECK(at["WHO"].y < at["NER"].y);  // no place on the map: beneath it
+  const std::string dot = written(graph, OutputFormat::dot, options);
+  CHECK(contains(dot, "layout=nop"));
+  CHECK(contains(dot_statement(dot, "CHN"), "pos=\"1710.00,750.00!\""));  // (105 + 180) * 6, (35 + 90) * 6
+}
+
+TEST_CASE("the legend and the colours follow --color-by") {
+  const CoMentionGraph graph = small_graph();
+  comention::ExportOptions options;
+  options.color_by = comention::ColorBy::region;
+  const std::string by_region = written(graph, OutputFormat::dot, options);
+  CHECK(contains(by_region, "Colour: region"));
+  CHECK(contains(by_region, "Asia"));
+  CHECK(contains(by_region, "Africa"));
+  CHECK(dot_statement(by_region, "CHN").find("fillcolor=\"#e88a8a\"") != std::string::npos);
+  CHECK(dot_statement(by_region, "IRN").find("fillcolor=\"#e88a8a\"") != std::string::npos);
+  options.color_by = comention::ColorBy::category;
+  const std::string by_category = written(graph, OutputFormat::dot, options);
+  CHECK(contains(by_category, "Colour: category"));
+  CHECK(contains(by_category, "organization"));
+  // Communities are known only once measured; unmeasured, the default is the category.
+  CHECK(contains(written(graph, OutputFormat::dot), "Colour: category"));
+}
+
+TEST_CASE("CSV quotes what must be quoted and nothing else") {
+  const CoMentionGraph graph = small_graph();
+  comention::ExportOptions node_table;
+  node_table.csv_table = comention::CsvTable::nodes;
+  const std::string nodes = written(graph, OutputFormat::csv, node_table);
+  CHECK(nodes.starts_with("id,label,category,iso2,iso3,region,historical,mentions,documents,degree,strength,component\r\n"));
+  CHECK(contains(nodes, "\r\nNER,\"Niger, \"\"the\"\" Republic\",country,NE,NER,Africa,false,1,1,0,0,"));
+  CHECK(contains(nodes, "\r\nWHO,World Health Organization,organization,,,,false,2,1,1,1,"));
+  const std::string edges = written(graph, OutputFormat::csv);  // the edge table by default
+  CHECK(edges == "source,target,source_label,target_label,weight,count,documents\r\n"
+                 "CHN,IRN,China,Iran,3,3,2\r\n"
+                 "CHN,WHO,China,World Health Organization,1,1,1\r\n");
+}
+
+TEST_CASE("graphology: undirected, every node placed, no attribute called type") {
+  const Json document = Json::parse(written(small_graph(), OutputFormat::graphology));
+  CHECK(document["options"] == Json{{"type", "undirected"}, {"multi", false}, {"allowSelfLoops", false}});
+  REQUIRE(document["nodes"].size() == 4);
+  for (const auto& node : document["nodes"]) {
+    CHECK(node["attributes"]["x"].is_number());
+    CHECK(node["attributes"]["y"].is_number());
+    CHECK(node["attributes"]["size"].get<double>() >= 4.0);
+  }
+  for (const auto& edge : document["edges"]) CHECK(edge["undirected"] == true);
+  CHECK_FALSE(has_key_anywhere(document["nodes"], "type"));
+  CHECK_FALSE(has_key_anywhere(document["edges"], "type"));
+}
+
+TEST_CASE("the HTML viewer holds the SVG, the data and its script, and no markup from the data") {
+  const std::string page = written(small_graph(), OutputFormat::html);
+  CHECK(page.starts_with("<!DOCTYPE html>"));
+  CHECK(contains(page, "<svg"));
+  CHECK_FALSE(contains(page, "<?xml"));
+  CHECK(contains(page, "id=\"comention-data\""));
+  CHECK(contains(page, "Niger, \\\"the\\\" Republic"));  // inside the JSON data, escaped as JSON
+  CHECK_FALSE(contains(page, "@SVG@"));
+  CHECK_FALSE(contains(page, "@DATA@"));
 }
 
 }
