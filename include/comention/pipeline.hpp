@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -42,17 +44,35 @@ class DocumentAnalyzer {
   AnalyzedDocument result_;
 };
 
+// How far reading has got: documents and bytes of text handed to counting so far.
+struct ReadProgress {
+  std::uint64_t documents = 0;
+  std::uint64_t bytes = 0;
+};
+
+// The number of threads "all cores" means here: std::thread::hardware_concurrency, at least 1.
+std::size_t default_thread_count() noexcept;
+
 struct CountOptions {
   GraphOptions graph;          // window (and token distance), weight measure, filters
   std::size_t evidence = 0;    // windows kept per edge
   std::optional<Slice> slice;  // also count per day, week, month or year
   std::optional<Date> since;   // only documents dated in [since, until]; undated ones then left out
   std::optional<Date> until;
+  // Threads that analyse and count (0: default_thread_count()). The result is the same for any
+  // number: documents are counted in batches whose counts are merged in input order.
+  std::size_t threads = 0;
+  // Text per batch: the unit of work of one thread, and of progress reports.
+  std::size_t batch_bytes = std::size_t{1} << 20;
+  // Called on the calling thread after each batch of documents is read.
+  std::function<void(const ReadProgress&)> on_progress;
 };
 
 // Reads every document, counts co-mentions (per period as well, when asked) and builds the graph
 // with GraphInfo's undated and outside_range telling what the dates left out. Throws InputError
-// from the reader; measures are added separately (measure_graph in metrics.hpp).
+// from the reader; measures are added separately (measure_graph in metrics.hpp). Memory stays
+// bounded whatever the input's size: at most 2 threads + 1 batches of about a megabyte are
+// held at a time, besides the counts themselves.
 CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, const Gazetteer& gazetteer,
                                const CountOptions& options);
 

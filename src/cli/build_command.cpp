@@ -40,8 +40,10 @@ int run_build(const std::vector<std::string>& args) {
     outputs[i]->finish();
   }
   for (auto& output : outputs) output->commit();
-  for (const auto& output : outputs) {
-    if (output->path() != "-") std::cerr << "comention: wrote " << output->path() << '\n';
+  if (!options.quiet) {
+    for (const auto& output : outputs) {
+      if (output->path() != "-") std::cerr << "comention: wrote " << output->path() << '\n';
+    }
   }
   return 0;
 }

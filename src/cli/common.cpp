@@ -1,10 +1,32 @@
 #include "common.hpp"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "progress.hpp"
+
 #include "comention/metrics.hpp"
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
 
 namespace comention::cli {
+namespace {
+
+// The size of all inputs, when every one is a regular file; standard input has none to give.
+std::optional<std::uint64_t> total_input_bytes(const std::vector<std::string>& files) {
+  std::uint64_t total = 0;
+  for (const std::string& file : files) {
+    std::error_code error;
+    if (file == "-" || !std::filesystem::is_regular_file(file, error)) return std::nullopt;
+    total += std::filesystem::file_size(file, error);
+    if (error) return std::nullopt;
+  }
+  return total;
+}
+
+}  // namespace
 
 Gazetteer load_gazetteer(const GazetteerOptions& options) {
   GazetteerBuilder builder;
@@ -22,7 +44,18 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   count.slice = options.slice;
   count.since = options.since;
   count.until = options.until;
+  count.threads = options.threads;
+
+  // Progress goes to standard error when it is a terminal (or when asked), never to stdout.
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  const bool show_progress = !options.quiet && options.progress.value_or(terminal);
+  std::optional<ProgressLine> progress;
+  if (show_progress) {
+    progress.emplace(std::cerr, total_input_bytes(reader.files()), terminal);
+    count.on_progress = [&progress](const ReadProgress& read) { progress->update(read); };
+  }
   CoMentionGraph graph = count_documents(reader, matcher, gazetteer, count);
+  if (progress) progress->finish();
   MetricsOptions metrics;
   metrics.seed = options.seed;
   measure_graph(graph, metrics);

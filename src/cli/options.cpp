@@ -106,6 +106,12 @@ Matching:
                         data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
   --no-default-gazetteer
                         start from an empty gazetteer instead of the built-in one
+Running:
+  --threads N           threads that read the documents (default: all cores); the output is the
+                        same whatever N
+  --progress            show progress on standard error (bytes and documents read, rate, time
+                        left) even when it is not a terminal; shown by default on a terminal
+  --quiet               print nothing on standard error but errors
   -h, --help            show this help
 
 Output files are written whole or not at all: on any error no output file is created or changed.
@@ -377,6 +383,14 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       if (!engine) throw UsageError("--layout must be neato, fdp, sfdp, circo or dot, not '" + value + "'");
       options.export_options.layout = *engine;
       layout_given = true;
+    } else if (arg == "--threads") {
+      options.threads = parse_count(arg, cursor.value(arg), 1, 1024);
+    } else if (arg == "--progress") {
+      cursor.no_value(arg);
+      options.progress = true;
+    } else if (arg == "--quiet" || arg == "-q") {
+      cursor.no_value(arg);
+      options.quiet = true;
     } else if (arg == "--geo") {
       cursor.no_value(arg);
       options.export_options.geo = true;
@@ -458,6 +472,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
   if (options.since && options.until && *options.until < *options.since) {
     throw UsageError("--until is before --since");
   }
+  if (options.quiet && options.progress) throw UsageError("--progress and --quiet ask for opposite things: give one");
   if (layout_given && options.export_options.geo) {
     throw UsageError("--geo places the nodes itself: give --geo or --layout, not both");
   }

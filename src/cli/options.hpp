@@ -46,6 +46,10 @@ struct BuildOptions {
   std::optional<Date> until;
   std::vector<OutputTarget> outputs;  // a CSV output may stand for two files: nodes and edges
   ExportOptions export_options;  // --json-links, --gexf-version, --layout, --geo, --color-by
+  std::size_t threads = 0;       // 0: all cores
+  // Progress on standard error: nullopt follows whether it is a terminal; --progress forces it.
+  std::optional<bool> progress;
+  bool quiet = false;            // nothing on standard error but errors
   bool help = false;
 };
 

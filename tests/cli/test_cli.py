@@ -677,6 +677,88 @@ class Drawings(CliTestCase):
         self.assert_no_stray_files(self.tmp, [])
 
 
+class ThreadsAndProgress(CliTestCase):
+    """--threads never changes a byte of the output; progress goes to standard error only."""
+
+    def sharded_corpus(self):
+        """The samples' sentences, shuffled with a fixed seed into many dated documents across
+        several shards in a folder, so that every thread gets batches of its own."""
+        import random
+        sentences = []
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            sentences += [s.strip() + "." for s in sample.read_text().split(". ") if s.strip()]
+        generator = random.Random(7)
+        folder = self.tmp / "shards"
+        for shard in range(4):
+            lines = []
+            for i in range(900):
+                picked = generator.sample(sentences, 3)
+                day = f"2026-{1 + (i % 12):02d}-{1 + (i % 28):02d}"
+                lines.append(json.dumps({"id": f"s{shard}-{i}", "date": day, "text": " ".join(picked)}))
+            self.write(f"shards/part-{shard}.jsonl", "\n".join(lines) + "\n")
+        return folder
+
+    def test_output_is_identical_for_every_thread_count(self):
+        corpus = self.sharded_corpus()
+        for inputs, extra in ((SAMPLES.relative_to(ROOT), []),
+                              (corpus, ["--date-field", "date", "--slice", "month", "--weight", "npmi"])):
+            outputs = {}
+            for threads in ("1", "2", "3", "7"):
+                json_path, dot_path = self.tmp / f"t{threads}.json", self.tmp / f"t{threads}.dot"
+                result = run("build", inputs, "--threads", threads, "--evidence", "3", *extra,
+                             "-o", json_path, "-o", dot_path)
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                outputs[threads] = (json_path.read_bytes(), dot_path.read_bytes())
+            with self.subTest(inputs=str(inputs)):
+                self.assertGreater(len(json.loads(outputs["1"][0])["links"]), 10)
+                for threads, output in outputs.items():
+                    self.assertEqual(output, outputs["1"], f"--threads {threads} differs from --threads 1")
+
+    def test_progress_on_request_goes_to_standard_error(self):
+        corpus = self.sharded_corpus()
+        result = run("build", corpus, "--progress", "-o", "-")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        json.loads(result.stdout)  # standard output holds the graph and nothing else
+        lines = result.stderr.decode().splitlines()
+        # Not a terminal: whole lines, no cursor control.
+        self.assertNotIn("\x1b", result.stderr.decode())
+        final = [line for line in lines if line.startswith("comention: read ")][-1]
+        self.assertIn("3,600 documents", final)
+        size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+        self.assertIn(f"of {size:.1f} MB", final)
+
+    def test_progress_by_default_on_a_terminal(self):
+        import pty
+        controller, terminal = pty.openpty()
+        out = self.tmp / "g.json"
+        result = subprocess.run([COMENTION, "build", str(SAMPLES), "-o", str(out)], stdout=subprocess.PIPE,
+                                stderr=terminal, timeout=120)
+        os.close(terminal)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(controller)
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, b"")
+        self.assertIn(b"\r\x1b[Kcomention: read ", seen)
+        self.assertIn(b"9 documents", seen)
+
+    def test_quiet_and_default_print_no_progress_when_not_a_terminal(self):
+        out = self.tmp / "g.json"
+        result = run("build", SAMPLES.relative_to(ROOT), "-o", out)
+        self.assertEqual(result.stderr.decode(), f"comention: wrote {out}\n")
+        result = run("build", SAMPLES.relative_to(ROOT), "--quiet", "-o", out)
+        self.assertEqual((result.returncode, result.stderr), (0, b""))
+        self.assert_error(run("build", SAMPLES.relative_to(ROOT), "--quiet", "--progress"), "--progress")
+        self.assert_error(run("build", SAMPLES.relative_to(ROOT), "--threads", "0"), "--threads")
+
+
 class SeedArticle(CliTestCase):
     """The article the project started from (../shared/seeds), when it is present."""
 

@@ -4,6 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <boost/range/iterator_range.hpp>
+#include <sstream>
+#include <string>
+
+#include "comention/error.hpp"
+#include "comention/export.hpp"
 
 #include "test_support.hpp"
 
@@ -44,6 +49,84 @@ TEST_CASE("count_documents reads, counts per period and keeps a date range") {
   CHECK(february.info.documents == 1);
   CHECK(february.info.outside_range == 1);
   CHECK(february.info.undated == 1);
+}
+
+
+namespace {
+
+// A corpus of many short dated documents naming a rotating set of countries, so that every
+// batch holds different pairs and different first evidence.
+std::string rotating_corpus(std::size_t documents) {
+  const char* const names[] = {"China", "Iran", "Peru", "Chile", "Kenya", "Ghana", "the EU", "NATO", "Japan"};
+  std::string corpus;
+  for (std::size_t i = 0; i < documents; ++i) {
+    const std::size_t a = i % 9;
+    const std::size_t b = (i * 7 + 3) % 9;
+    const std::size_t c = (i * 5 + 1) % 9;
+    corpus += "{\"id\": \"d" + std::to_string(i) + "\", \"day\": \"2026-0" + std::to_string(1 + i % 9) +
+              "-1" + std::to_string(i % 10) + "\", \"text\": \"" + names[a] + " and " + names[b] + " met in May. " +
+              names[c] + " said no. " + std::string(i % 13, 'x') + "\"}\n";
+  }
+  return corpus;
+}
+
+std::string graph_json(const comention::CoMentionGraph& graph) {
+  std::ostringstream out;
+  comention::write_json(graph, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("count_documents gives the same graph for any number of threads and any batch size") {
+  const TempDir dir;
+  const std::string corpus = dir.write("many.jsonl", rotating_corpus(3000));
+  const auto gazetteer = comention::Gazetteer::builtin();
+  const comention::Matcher matcher(gazetteer);
+  comention::ReaderOptions reading;
+  reading.date_field = "day";
+
+  auto run = [&](std::size_t threads, std::size_t batch_bytes, comention::Window window) {
+    comention::CountOptions options;
+    options.threads = threads;
+    options.batch_bytes = batch_bytes;
+    options.evidence = 3;
+    options.slice = comention::Slice::month;
+    options.graph.window = window;
+    if (window == comention::Window::tokens) options.graph.token_distance = 4;
+    comention::ReadProgress last;
+    options.on_progress = [&last](const comention::ReadProgress& progress) { last = progress; };
+    comention::DocumentReader reader({corpus}, reading);
+    const auto graph = comention::count_documents(reader, matcher, gazetteer, options);
+    CHECK(last.documents == 3000);  // the last report counts every document
+    return graph_json(graph);
+  };
+  for (const auto window : {comention::Window::sentence, comention::Window::document, comention::Window::tokens}) {
+    CAPTURE(comention::to_string(window));
+    const std::string reference = run(1, std::size_t{1} << 30, window);  // one batch, one thread
+    CHECK(reference.find("\"evidence\"") != std::string::npos);
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{8}}) {
+      for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{700}, std::size_t{1} << 20}) {
+        CAPTURE(threads);
+        CAPTURE(batch_bytes);
+        CHECK(run(threads, batch_bytes, window) == reference);
+      }
+    }
+  }
+}
+
+TEST_CASE("an input error stops every thread and reaches the caller") {
+  const TempDir dir;
+  const std::string corpus = dir.write("bad.jsonl", rotating_corpus(500) + "{\"text\": broken}\n" + rotating_corpus(10));
+  const auto gazetteer = comention::Gazetteer::builtin();
+  const comention::Matcher matcher(gazetteer);
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{4}}) {
+    comention::CountOptions options;
+    options.threads = threads;
+    options.batch_bytes = 100;
+    comention::DocumentReader reader({corpus}, {});
+    CHECK_THROWS_AS(comention::count_documents(reader, matcher, gazetteer, options), comention::InputError);
+  }
 }
 
 }
