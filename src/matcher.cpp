@@ -1,22 +1,27 @@
 #include "comention/matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 namespace comention {
 namespace {
+
+// Trie nodes with at least this many children get a dense row of 256 (1 KiB each).
+constexpr std::uint32_t kDenseChildren = 6;
+
+// Which ASCII bytes are word characters, as is_word_char says, without decoding.
+const std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = is_word_char(static_cast<char32_t>(c));
+  return table;
+}();
 
 // The code point ending just before byte `pos` of valid UTF-8 (folded text always is).
 char32_t previous_char(std::string_view text, std::size_t pos) noexcept {
   std::size_t start = pos - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) --start;
   return decode_utf8(text, start);
-}
-
-bool word_starts_at(std::string_view text, std::size_t pos) noexcept {
-  std::size_t probe = pos;
-  if (!is_word_char(decode_utf8(text, probe))) return false;
-  return pos == 0 || !is_word_char(previous_char(text, pos));
 }
 
 // The word of folded text starting at pos: its word characters, possibly none.
@@ -143,6 +148,13 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
       edge_targets_.push_back(target);
     }
   }
+  for (std::size_t i = 1; i < nodes_.size(); ++i) {
+    if (nodes_[i].edge_count < kDenseChildren) continue;
+    nodes_[i].dense = static_cast<std::int32_t>(dense_children_.size() / 256);
+    dense_children_.resize(dense_children_.size() + 256, -1);
+    std::int32_t* row = dense_children_.data() + 256 * static_cast<std::size_t>(nodes_[i].dense);
+    for (const auto& [byte, target] : build[i].children) row[byte] = target;
+  }
   std::fill(std::begin(root_children_), std::end(root_children_), -1);
   for (const auto& [byte, target] : build[0].children) root_children_[byte] = target;
 }
@@ -150,11 +162,14 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
 std::int32_t Matcher::child(std::int32_t node, unsigned char byte) const noexcept {
   if (node == 0) return root_children_[byte];
   const Node& n = nodes_[static_cast<std::size_t>(node)];
-  const auto first = edge_labels_.begin() + n.first_edge;
-  const auto last = first + n.edge_count;
-  const auto it = std::lower_bound(first, last, byte);
-  if (it == last || *it != byte) return -1;
-  return edge_targets_[static_cast<std::size_t>(it - edge_labels_.begin())];
+  if (n.dense >= 0) return dense_children_[256 * static_cast<std::size_t>(n.dense) + byte];
+  // Few children: a scan of their sorted labels beats a binary search.
+  const unsigned char* labels = edge_labels_.data() + n.first_edge;
+  for (std::uint32_t i = 0; i < n.edge_count; ++i) {
+    if (labels[i] == byte) return edge_targets_[n.first_edge + i];
+    if (labels[i] > byte) break;
+  }
+  return -1;
 }
 
 bool Matcher::case_matches(const Terminal& terminal, const FoldedText& folded, std::size_t start,
@@ -213,17 +228,49 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
   FoldedText& folded = scratch.folded;
   fold_text(text, folded);
   const std::string_view bytes = folded.bytes;
+  const std::size_t size = bytes.size();
 
+  // One pass over the folded text, word by word: a match can only start where a word starts,
+  // and most words fail at their first or second byte in the trie. ASCII bytes are classified
+  // by table; other characters are decoded.
+  bool after_word = false;  // is the character before pos a word character?
   std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    if (!word_starts_at(bytes, pos)) {
-      ++pos;
+  while (pos < size) {
+    const auto byte = static_cast<unsigned char>(bytes[pos]);
+    std::size_t next = pos + 1;  // past this character
+    if (byte < 0x80) {
+      if (!kAsciiWord[byte]) {
+        after_word = false;
+        pos = next;
+        continue;
+      }
+      if (after_word) {  // inside a word: no match starts here, nor at its other ASCII letters
+        while (next < size && static_cast<unsigned char>(bytes[next]) < 0x80 &&
+               kAsciiWord[static_cast<unsigned char>(bytes[next])]) {
+          ++next;
+        }
+        pos = next;
+        continue;
+      }
+    } else {
+      next = pos;
+      const bool word = is_word_char(decode_utf8(bytes, next));
+      if (!word || after_word) {
+        after_word = word;
+        pos = next;
+        continue;
+      }
+    }
+    // A word starts at pos; most cannot start a name at all.
+    if (root_children_[byte] < 0) {
+      after_word = true;
+      pos = next;
       continue;
     }
     std::size_t best_end = 0;
     const Terminal* best = nullptr;
     std::int32_t node = 0;
-    for (std::size_t i = pos; i < bytes.size(); ++i) {
+    for (std::size_t i = pos; i < size; ++i) {
       node = child(node, static_cast<unsigned char>(bytes[i]));
       if (node < 0) break;
       const std::int32_t terminal = nodes_[static_cast<std::size_t>(node)].terminal;
@@ -235,13 +282,16 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
       }
     }
     if (best == nullptr) {
-      ++pos;
+      after_word = true;
+      pos = next;
       continue;
     }
     if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
       out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0});
     }
     pos = best_end;
+    // An alias may end in punctuation ("U.S."): what comes next may then start a word.
+    after_word = is_word_char(previous_char(bytes, pos));
   }
 }
 

@@ -219,47 +219,139 @@ void FoldedText::clear() noexcept {
   letter_cases.clear();
 }
 
-void fold_text(std::string_view text, FoldedText& out) {
-  out.clear();
-  out.bytes.reserve(text.size() + 1);
-  out.origin.reserve(text.size() + 1);
-  out.letter_cases.reserve(text.size() + 1);
+namespace {
 
-  auto push_from = [&out](std::size_t first_byte, std::uint32_t source, LetterCase first_case) {
-    for (std::size_t i = first_byte; i < out.bytes.size(); ++i) {
-      out.origin.push_back(source);
-      out.letter_cases.push_back(i == first_byte ? first_case : LetterCase::none);
+// What folding does with each ASCII byte, looked up rather than decoded: the fast path for the
+// bulk of news text.
+struct AsciiFolding {
+  char folded[128];
+  LetterCase letter_case[128];
+  bool space[128];
+};
+
+constexpr AsciiFolding make_ascii_folding() {
+  AsciiFolding table{};
+  for (int c = 0; c < 128; ++c) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    table.folded[c] = static_cast<char>(upper ? c + ('a' - 'A') : c);
+    table.letter_case[c] = upper ? LetterCase::upper : lower ? LetterCase::lower : LetterCase::none;
+    table.space[c] = (c >= 0x09 && c <= 0x0D) || c == 0x20;
+  }
+  return table;
+}
+
+constexpr AsciiFolding kAscii = make_ascii_folding();
+
+// Writes folded bytes straight into buffers sized ahead, growing them only when a character
+// folds to more bytes than it had (an invalid byte becomes the three of U+FFFD).
+class FoldWriter {
+ public:
+  FoldWriter(FoldedText& out, std::size_t expected) : out_(out) {
+    out_.bytes.resize(expected);
+    out_.origin.resize(expected + 1);
+    out_.letter_cases.resize(expected);
+  }
+
+  void reserve(std::size_t more) {
+    if (size_ + more <= out_.bytes.size()) return;
+    const std::size_t grown = 2 * (size_ + more);
+    out_.bytes.resize(grown);
+    out_.origin.resize(grown + 1);
+    out_.letter_cases.resize(grown);
+  }
+
+  // A run of ASCII characters that are not spaces: folded by table, one byte each.
+  void put_ascii_run(const char* run, std::size_t length, std::uint32_t source) {
+    reserve(length);
+    char* bytes = out_.bytes.data() + size_;
+    std::uint32_t* origin = out_.origin.data() + size_;
+    LetterCase* letters = out_.letter_cases.data() + size_;
+    for (std::size_t i = 0; i < length; ++i) {
+      const auto byte = static_cast<unsigned char>(run[i]);
+      bytes[i] = kAscii.folded[byte];
+      origin[i] = source + static_cast<std::uint32_t>(i);
+      letters[i] = kAscii.letter_case[byte];
     }
-  };
+    size_ += length;
+  }
 
+  // Only after reserve(1).
+  void put(char byte, std::uint32_t source, LetterCase letter) noexcept {
+    out_.bytes[size_] = byte;
+    out_.origin[size_] = source;
+    out_.letter_cases[size_] = letter;
+    ++size_;
+  }
+
+  // The folded form of one non-space code point, its case on the first byte only.
+  void put_folded(char32_t cp, std::uint32_t source) {
+    scratch_.clear();
+    append_folded(scratch_, cp);
+    reserve(scratch_.size());
+    const LetterCase letter = letter_case(cp);
+    for (std::size_t i = 0; i < scratch_.size(); ++i) put(scratch_[i], source, i == 0 ? letter : LetterCase::none);
+  }
+
+  void finish(std::uint32_t text_size) {
+    out_.bytes.resize(size_);
+    out_.letter_cases.resize(size_);
+    out_.origin.resize(size_ + 1);
+    out_.origin[size_] = text_size;
+  }
+
+ private:
+  FoldedText& out_;
+  std::size_t size_ = 0;
+  std::string scratch_;
+};
+
+}  // namespace
+
+void fold_text(std::string_view text, FoldedText& out) {
+  // Folding never makes valid UTF-8 longer, so the text's size is room enough but for invalid
+  // bytes, which the writer makes room for.
+  FoldWriter writer(out, text.size());
+  const std::size_t size = text.size();
   std::size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos < size) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80 && !kAscii.space[byte]) {
+      std::size_t end = pos + 1;
+      while (end < size && static_cast<unsigned char>(text[end]) < 0x80 &&
+             !kAscii.space[static_cast<unsigned char>(text[end])]) {
+        ++end;
+      }
+      writer.put_ascii_run(text.data() + pos, end - pos, static_cast<std::uint32_t>(pos));
+      pos = end;
+      continue;
+    }
     const auto start = static_cast<std::uint32_t>(pos);
-    char32_t cp = decode_utf8(text, pos);
+    char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : decode_utf8(text, pos);
     if (is_space(cp)) {
       // A run of white space folds to one character; a blank line inside it makes it '\n'.
       // Only line feeds count, as in the segmenter, so both agree on where paragraphs end.
-      int line_breaks = 0;
-      for (;;) {
-        if (cp == '\n') ++line_breaks;
-        if (pos >= text.size()) break;
+      int line_breaks = cp == '\n' ? 1 : 0;
+      while (pos < size) {
+        const auto next_byte = static_cast<unsigned char>(text[pos]);
+        if (next_byte < 0x80) {
+          if (!kAscii.space[next_byte]) break;
+          line_breaks += next_byte == '\n' ? 1 : 0;
+          ++pos;
+          continue;
+        }
         std::size_t next = pos;
-        const char32_t following = decode_utf8(text, next);
-        if (!is_space(following)) break;
-        cp = following;
+        if (!is_space(decode_utf8(text, next))) break;
         pos = next;
       }
-      const std::size_t first = out.bytes.size();
-      out.bytes.push_back(line_breaks >= 2 ? '\n' : ' ');
-      push_from(first, start, LetterCase::none);
+      writer.reserve(1);
+      writer.put(line_breaks >= 2 ? '\n' : ' ', start, LetterCase::none);
       continue;
     }
     if (is_combining_or_invisible(cp)) continue;
-    const std::size_t first = out.bytes.size();
-    append_folded(out.bytes, cp);
-    push_from(first, start, letter_case(cp));
+    writer.put_folded(cp, start);
   }
-  out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+  writer.finish(static_cast<std::uint32_t>(size));
 }
 
 std::string fold(std::string_view text) {

@@ -56,6 +56,7 @@ class Matcher {
     std::uint32_t first_edge = 0;
     std::uint32_t edge_count = 0;
     std::int32_t terminal = -1;  // index into terminals_, or -1
+    std::int32_t dense = -1;     // a node with many children: its row in dense_children_
   };
   struct Terminal {
     std::uint32_t entity = 0;  // Alias::kStop for a stop phrase
@@ -85,6 +86,9 @@ class Matcher {
   std::vector<LetterCase> case_patterns_;
   std::vector<CompiledContext> contexts_;
   std::int32_t root_children_[256];  // the root is dense: every scan starts there
+  // Rows of 256 child indices (or -1) for the nodes with many children (the first letters of
+  // names), where a search of their edges would cost most.
+  std::vector<std::int32_t> dense_children_;
   MatchOptions options_;
 };
 

@@ -382,4 +382,70 @@ TEST_CASE("fold_text reuses its output without keeping anything from the previou
   CHECK(folded.letter_cases[0] == LetterCase::upper);
 }
 
-}  // TEST_SUITE
+
+namespace {
+
+// The folded view computed the slow way, one decoded character at a time, as the first
+// implementation did: the fast path of fold_text must agree with it byte for byte.
+comention::FoldedText reference_fold(std::string_view text) {
+  comention::FoldedText out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto start = static_cast<std::uint32_t>(pos);
+    char32_t cp = decode_utf8(text, pos);
+    if (comention::is_space(cp)) {
+      int line_breaks = 0;
+      for (;;) {
+        if (cp == '\n') ++line_breaks;
+        if (pos >= text.size()) break;
+        std::size_t next = pos;
+        const char32_t following = decode_utf8(text, next);
+        if (!comention::is_space(following)) break;
+        cp = following;
+        pos = next;
+      }
+      out.bytes.push_back(line_breaks >= 2 ? '\n' : ' ');
+      out.origin.push_back(start);
+      out.letter_cases.push_back(comention::LetterCase::none);
+      continue;
+    }
+    // One character folded alone (its own text) gives its folded bytes, or none when it is
+    // a combining mark or invisible.
+    const std::string one = comention::fold(text.substr(start, pos - start));
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      out.bytes.push_back(one[i]);
+      out.origin.push_back(start);
+      out.letter_cases.push_back(i == 0 ? comention::letter_case(cp) : comention::LetterCase::none);
+    }
+  }
+  out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fold_text's fast path agrees with folding one character at a time") {
+  const char* const pieces[] = {"China", "CHINA", "u.s.", " ", "  ", "\n", "\n\n", " \n \n ", "\t", "\r\n",
+                                "C\xC3\xB4te", "d\xE2\x80\x99Ivoire", "\xE2\x80\x93", "\xC2\xA0", "\xE3\x80\x80",
+                                "T\xC3\xBCrkiye", "\xC3\x9F", "e\xCC\x81", "\xD0\x94", "\xF0\x9F\x98\x80",
+                                "\xFF", "\xE2\x80", "3.5", ",", "\"", "\xE2\x80\x9C", "Z", "\xC8\x98"};
+  std::uint32_t state = 12345;
+  auto next_random = [&state] {
+    state = state * 1664525U + 1013904223U;
+    return state >> 8;
+  };
+  comention::FoldedText fast;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::uint32_t length = next_random() % 12;
+    for (std::uint32_t i = 0; i < length; ++i) text += pieces[next_random() % std::size(pieces)];
+    CAPTURE(text);
+    comention::fold_text(text, fast);
+    const comention::FoldedText slow = reference_fold(text);
+    REQUIRE(fast.bytes == slow.bytes);
+    REQUIRE(fast.origin == slow.origin);
+    REQUIRE(fast.letter_cases == slow.letter_cases);
+  }
+}
+
+}
