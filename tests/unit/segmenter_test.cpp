@@ -1,15 +1,21 @@
-// Unit tests for segmenter.hpp: paragraphs, sentences, and locating mentions in them.
+// Unit tests for segmenter.hpp: paragraphs, sentences, and locating mentions in them; and the
+// fast segmenter checked against the plain one it replaced, on generated texts.
 #include "comention/segmenter.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
+#include "comention/text.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -43,6 +49,215 @@ std::vector<std::string> paragraphs_of(std::string_view text) {
 }
 
 using Strings = std::vector<std::string>;
+
+// The segmenter as it was before its fast path (src/segmenter.cpp as of 1427497), kept verbatim
+// but for this namespace: one decoded code point at a time, slow but easy to check by eye. The
+// differential tests at the end of this file hold the fast segmenter to it byte for byte.
+namespace reference {
+
+using comention::decode_utf8;
+using comention::is_space;
+using comention::is_word_char;
+using comention::letter_case;
+using comention::LetterCase;
+using comention::Mention;
+using comention::Segmentation;
+using comention::Span;
+
+// Words that take a period without ending a sentence. Case matters: "No. 2" is an
+// abbreviation, "said no." ends a sentence.
+constexpr std::string_view kAbbreviations[] = {
+    "Mr",  "Mrs", "Ms",   "Dr",   "Prof", "Gen",  "Sen",  "Rep",  "Gov", "Lt",  "Col",
+    "Sgt", "Capt", "Maj", "Adm",  "Cmdr", "Rev",  "Hon",  "Pres", "St",  "Jr",  "Sr",
+    "Mt",  "Ft",  "No",   "Nos",  "Vol",  "Fig",  "Jan",  "Feb",  "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep",  "Sept", "Oct",  "Nov",  "Dec",  "vs",   "approx", "cf", "Messrs",
+};
+
+bool is_terminator(char32_t cp) noexcept {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+bool is_closer(char32_t cp) noexcept {
+  return cp == ')' || cp == ']' || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
+         cp == 0xBB;
+}
+
+// The code point starting at pos, and the offset after it.
+char32_t peek(std::string_view text, std::size_t pos, std::size_t& next) noexcept {
+  next = pos;
+  return decode_utf8(text, next);
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t pos, std::size_t end) noexcept {
+  while (pos < end) {
+    std::size_t next = 0;
+    if (!is_space(peek(text, pos, next))) break;
+    pos = next;
+  }
+  return pos;
+}
+
+// End of [start, end) without trailing white space.
+std::size_t trim_end(std::string_view text, std::size_t start, std::size_t end) noexcept {
+  std::size_t last = start;
+  std::size_t pos = start;
+  while (pos < end) {
+    std::size_t next = 0;
+    if (!is_space(peek(text, pos, next))) last = next;
+    pos = next;
+  }
+  return last;
+}
+
+// Does the period at `period` close an abbreviation, an initial or a dotted acronym?
+bool period_is_abbreviation(std::string_view text, std::size_t sentence_start,
+                            std::size_t period) noexcept {
+  // The token is the run of letters, digits and periods before the period: "N" in "state—N.",
+  // "St" in "Miami/St.", "U.S" in "(U.S.", so dashes, slashes and brackets do not hide it.
+  std::size_t token_start = period;
+  while (token_start > sentence_start) {
+    std::size_t char_start = token_start - 1;
+    while (char_start > sentence_start && (static_cast<unsigned char>(text[char_start]) & 0xC0U) == 0x80U) {
+      --char_start;
+    }
+    std::size_t next = 0;
+    const char32_t cp = peek(text, char_start, next);
+    if (cp != '.' && !is_word_char(cp)) break;
+    token_start = char_start;
+  }
+  std::string_view token = text.substr(token_start, period - token_start);
+  if (token.empty()) return false;
+  if (token.size() == 1 && token[0] >= 'A' && token[0] <= 'Z') return true;  // an initial: J.
+  if (token.find('.') != std::string_view::npos) {
+    // U.S, U.N, e.g, a.m: single letters joined by periods.
+    bool letter_expected = true;
+    for (const char c : token) {
+      const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (letter_expected ? !letter : c != '.') return false;
+      letter_expected = !letter_expected;
+    }
+    return !letter_expected;
+  }
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), token) !=
+         std::end(kAbbreviations);
+}
+
+void split_sentences(std::string_view text, Span paragraph, std::uint32_t paragraph_index,
+                     Segmentation& out) {
+  auto add = [&](std::size_t start, std::size_t end) {
+    end = trim_end(text, start, end);
+    if (end > start) {
+      out.sentences.push_back({start, end});
+      out.sentence_paragraph.push_back(paragraph_index);
+    }
+  };
+  std::size_t sentence_start = paragraph.start;
+  std::size_t pos = paragraph.start;
+  while (pos < paragraph.end) {
+    std::size_t after = 0;
+    const char32_t cp = peek(text, pos, after);
+    if (!is_terminator(cp)) {
+      pos = after;
+      continue;
+    }
+    std::size_t end = after;
+    while (end < paragraph.end) {
+      std::size_t next = 0;
+      const char32_t c = peek(text, end, next);
+      if (!is_terminator(c) && !is_closer(c)) break;
+      end = next;
+    }
+    if (end >= paragraph.end) break;
+    std::size_t next = 0;
+    if (!is_space(peek(text, end, next))) {
+      pos = end;  // past the whole run of marks: scanning it again would make this quadratic
+      continue;
+    }
+    const std::size_t following = skip_spaces(text, end, paragraph.end);
+    const bool lower_follows = letter_case(peek(text, following, next)) == LetterCase::lower;
+    if (lower_follows || (cp == '.' && period_is_abbreviation(text, sentence_start, pos))) {
+      pos = after;
+      continue;
+    }
+    add(sentence_start, end);
+    sentence_start = following;
+    pos = following;
+  }
+  add(sentence_start, paragraph.end);
+}
+
+bool line_is_blank(std::string_view line) noexcept {
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    if (!is_space(decode_utf8(line, pos))) return false;
+  }
+  return true;
+}
+
+
+void segment_text(std::string_view text, Segmentation& out) {
+  out.clear();
+  std::size_t paragraph_start = std::string_view::npos;
+  std::size_t paragraph_end = 0;
+  auto close_paragraph = [&]() {
+    if (paragraph_start == std::string_view::npos) return;
+    const std::size_t start = skip_spaces(text, paragraph_start, paragraph_end);
+    const std::size_t end = trim_end(text, start, paragraph_end);
+    if (end > start) {
+      const auto index = static_cast<std::uint32_t>(out.paragraphs.size());
+      out.paragraphs.push_back({start, end});
+      split_sentences(text, {start, end}, index, out);
+    }
+    paragraph_start = std::string_view::npos;
+  };
+
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    if (line_is_blank(text.substr(line_start, line_end - line_start))) {
+      close_paragraph();
+    } else {
+      if (paragraph_start == std::string_view::npos) paragraph_start = line_start;
+      paragraph_end = line_end;
+    }
+    line_start = line_end + 1;
+  }
+  close_paragraph();
+}
+
+void locate_mentions(const Segmentation& segmentation, std::vector<Mention>& mentions) noexcept {
+  std::size_t sentence = 0;
+  const std::size_t count = segmentation.sentences.size();
+  for (Mention& mention : mentions) {
+    while (sentence + 1 < count && segmentation.sentences[sentence + 1].start <= mention.start) {
+      ++sentence;
+    }
+    if (count == 0) continue;  // only possible for a text with no words at all
+    mention.sentence = static_cast<std::uint32_t>(sentence);
+    mention.paragraph = segmentation.sentence_paragraph[sentence];
+  }
+}
+
+void number_words(std::string_view text, Segmentation& segmentation, std::vector<Mention>& mentions) noexcept {
+  std::uint64_t words = 0;
+  bool in_word = false;
+  std::size_t next_mention = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const bool word_char = is_word_char(decode_utf8(text, pos));
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+    // A mention starts at a word start: it is the word just counted.
+    while (next_mention < mentions.size() && mentions[next_mention].start <= start) {
+      mentions[next_mention++].word = static_cast<std::uint32_t>(words == 0 ? 0 : words - 1);
+    }
+  }
+  segmentation.words = words;
+}
+
+}  // namespace reference
 
 }  // namespace
 
@@ -275,3 +490,277 @@ TEST_CASE("a long run of marks without a space after it is one step, not a sente
 }
 
 }
+
+// doctest prints pairs as {?}: show them as start-end.
+namespace doctest {
+template <>
+struct StringMaker<std::pair<std::size_t, std::size_t>> {
+  static String convert(const std::pair<std::size_t, std::size_t>& span) {
+    return toString(span.first) + "-" + toString(span.second);
+  }
+};
+}  // namespace doctest
+
+namespace {
+
+// Texts built from pieces that exercise every rule of the segmenter: abbreviations, initials,
+// numbers, runs of marks with closers, every kind of white space and line end, non-ASCII letters
+// of every case, and bytes that are not valid UTF-8. A fixed seed makes failures reproducible.
+class TextGenerator {
+ public:
+  explicit TextGenerator(std::uint32_t seed) : random_(seed) {}
+
+  // Pieces joined by white space most of the time, directly some of the time.
+  std::string pieces() {
+    std::string text;
+    const std::size_t count = below(60);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t kind = below(100);
+      if (kind < 35) {
+        text += pick(kWords);
+      } else if (kind < 58) {
+        text += pick(kSpaces);
+      } else if (kind < 73) {
+        text += pick(kMarks);
+      } else if (kind < 85) {
+        text += pick(kAbbreviated);
+      } else if (kind < 93) {
+        text += pick(kNumbers);
+      } else {
+        text += pick(kOddities);
+      }
+      if (below(4) != 0) text += below(10) == 0 ? pick(kSpaces) : std::string_view(" ");
+    }
+    return text;
+  }
+
+  // Bytes drawn from a small alphabet of the bytes the segmenter looks at, so that marks, closers,
+  // white space, line ends and partial or broken UTF-8 sequences meet in every order.
+  std::string byte_soup() {
+    static constexpr std::string_view kAlphabet =
+        ".!?.. \n\n\r\t\x0B\"')]aAzZJUS0"
+        "\xE2\x80\xA6\x99\x9D\xA8\x9A\xC2\xBB\xA0\x85\xE3\xE1\xC3\xA9\x89\xCE\xB1\xD0\xFF\xF0\x9F";
+    std::string text;
+    const std::size_t count = below(40);
+    for (std::size_t i = 0; i < count; ++i) text += kAlphabet[below(kAlphabet.size())];
+    return text;
+  }
+
+  // Mention starts, sorted as the matcher returns them: any byte offset, including ones inside
+  // a multi-byte character and the end of the text.
+  std::vector<comention::Mention> mentions(std::size_t text_size) {
+    std::vector<comention::Mention> result;
+    const std::size_t count = below(8);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t start = below(text_size + 1);
+      result.push_back({static_cast<std::uint32_t>(i), start, start + 1, 77, 88, 99});
+    }
+    std::sort(result.begin(), result.end(),
+              [](const auto& a, const auto& b) { return a.start < b.start; });
+    return result;
+  }
+
+  std::size_t below(std::size_t bound) { return bound == 0 ? 0 : random_() % bound; }
+
+ private:
+  template <std::size_t N>
+  std::string_view pick(const std::string_view (&choices)[N]) {
+    return choices[below(N)];
+  }
+
+  static constexpr std::string_view kWords[] = {
+      "China", "Iran", "said", "talks", "percent", "the", "and", "Oman", "x", "I", "A", "a", "J",
+      "U", "S", "N", "Mr", "St", "No", "no", "Feb", "vs", "approx", "Messrs", "Sept", "e", "g",
+      "C\xC3\xB4te", "d\xE2\x80\x99Ivoire", "S\xC3\xA3o", "T\xC3\xBCrkiye", "\xC3\x89mile",
+      "\xC3\xA9lan", "\xC3\xBC" "ber", "\xC3\x9F",
+      "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1", "\xCE\xB1\xCF\x81\xCF\x87\xCE\xAE",
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "\xD0\xBC\xD0\xB8\xD1\x80",
+      "\xE5\x8C\x97\xE4\xBA\xAC", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+      "\xF0\x9F\x98\x80", "e\xCC\x81", "\xE1\xB8\x80", "\xE1\xB8\x81", "\xC8\x98", "\xC8\x99",
+      "\xC4\xB0", "\xC5\x93", "\xEF\xBC\xA1", "1st", "ABC", "d\xC3\xA9j\xC3\xA0"};
+  static constexpr std::string_view kSpaces[] = {
+      " ", "  ", "\t", "\n", "\r\n", "\n\n", "\n \t\n", "\r", "\r\n\r\n", "\n\r\n", "\x0B", "\x0C",
+      "\xC2\xA0", "\xE2\x80\x89", "\xE3\x80\x80", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\x85",
+      "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE1\x9A\x80", "\xE2\x80\x80",
+      "\n\xC2\xA0\n", "\n\xE3\x80\x80\t\n"};
+  static constexpr std::string_view kMarks[] = {
+      ".", ".", ".", "!", "?", "?!", "!!", "...", "\xE2\x80\xA6", ".\"", ".)", ".]", ".'",
+      ".\xE2\x80\x99", ".\xE2\x80\x9D", "!\xE2\x80\x9D", "?)", ".\xC2\xBB", ".).", "\xC2\xAB",
+      "\xC2\xBB", "'", "\"", "(", ")", "[", "]", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99",
+      "\xE2\x80\x98", ",", ";", ":", "\xE2\x80\x94", "/", "-", ". .", ".\xE2\x80\xA6",
+      "?\xE2\x80\x9D."};
+  static constexpr std::string_view kAbbreviated[] = {
+      "U.S.", "U.N.", "Mr.", "Mrs.", "Dr.", "Feb.", "e.g.", "i.e.", "No.", "no.", "J.", "St.",
+      "vs.", "approx.", "a.m.", "Messrs.", "(U.S.", "Miami/St.", "state\xE2\x80\x94N.", "U.S.A.",
+      "Mr..", "3.", "1.2.", "A.B", "\xC3\x89.", "x.y.z.", "Sept.", "cf."};
+  static constexpr std::string_view kNumbers[] = {"3.5", "1,000.50", "2020.", "0.4", "10.", "No. 2",
+                                                   "1987", "6.4", "155,221", "5.93"};
+  static constexpr std::string_view kOddities[] = {
+      "\xEF\xBB\xBF", "\x80", "\xC3", "\xE2\x80", "\xFF", "\xE2", "\xC2", "\xF0\x9F\x98",
+      "\xED\xA0\x80", "\xC0\xAE", "\xEF\xBF\xBD", "\xE2\x80\xA6\xE2\x80\xA6", "\xCC\x81",
+      "\xE2\x80\x8D", "a\x80.", "\x80\x80.", "J\xCC\x81.", "\xC2\x85\xC2\x85"};
+
+  std::mt19937 random_;
+};
+
+// Shows a failing text with its bytes escaped, so it can be pasted into a test.
+std::string escaped(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F && c != '\\' && c != '"') {
+      out.push_back(c);
+    } else {
+      out += "\\x";
+      out.push_back(kHex[byte >> 4U]);
+      out.push_back(kHex[byte & 0xFU]);
+    }
+  }
+  return out;
+}
+
+struct SpanList {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  bool operator==(const SpanList&) const = default;
+};
+
+SpanList spans_of(const std::vector<comention::Span>& spans) {
+  SpanList list;
+  for (const auto& span : spans) list.spans.emplace_back(span.start, span.end);
+  return list;
+}
+
+struct MentionPlaces {
+  std::vector<std::uint32_t> paragraphs, sentences, words;
+  bool operator==(const MentionPlaces&) const = default;
+};
+
+MentionPlaces places_of(const std::vector<comention::Mention>& mentions) {
+  MentionPlaces places;
+  for (const auto& mention : mentions) {
+    places.paragraphs.push_back(mention.paragraph);
+    places.sentences.push_back(mention.sentence);
+    places.words.push_back(mention.word);
+  }
+  return places;
+}
+
+// Runs the reference and the fast segmenter on text and checks every output is the same. `fast`
+// is reused from text to text, as the pipeline reuses it, so stale state would show.
+void check_against_reference(std::string_view text, std::vector<comention::Mention> mentions,
+                             Segmentation& fast) {
+  Segmentation expected;
+  std::vector<comention::Mention> expected_mentions = mentions;
+  reference::segment_text(text, expected);
+  reference::locate_mentions(expected, expected_mentions);
+  reference::number_words(text, expected, expected_mentions);
+
+  comention::segment_text(text, fast);
+  comention::locate_mentions(fast, mentions);
+  comention::number_words(text, fast, mentions);
+
+  const bool same = spans_of(fast.paragraphs) == spans_of(expected.paragraphs) &&
+                    spans_of(fast.sentences) == spans_of(expected.sentences) &&
+                    fast.sentence_paragraph == expected.sentence_paragraph &&
+                    fast.words == expected.words &&
+                    places_of(mentions) == places_of(expected_mentions);
+  if (!same) {
+    INFO("text: \"", escaped(text), "\"");
+    CHECK(spans_of(fast.paragraphs).spans == spans_of(expected.paragraphs).spans);
+    CHECK(spans_of(fast.sentences).spans == spans_of(expected.sentences).spans);
+    CHECK(fast.sentence_paragraph == expected.sentence_paragraph);
+    CHECK(fast.words == expected.words);
+    CHECK(places_of(mentions).words == places_of(expected_mentions).words);
+    CHECK(places_of(mentions).sentences == places_of(expected_mentions).sentences);
+    CHECK(places_of(mentions).paragraphs == places_of(expected_mentions).paragraphs);
+  }
+  REQUIRE(same);
+}
+
+}  // namespace
+
+TEST_SUITE("segmenter: the fast path agrees with the reference") {
+
+TEST_CASE("on hand-picked texts") {
+  Segmentation fast;
+  const std::string_view texts[] = {
+      "",
+      " ",
+      "\xEF\xBB\xBF",
+      "\xEF\xBB\xBFHeadline\n\nBody. More.",
+      "No final period",
+      "  Leading and trailing spaces.  ",
+      "Mr. Li flew to the U.S. on Feb. 3. He met officials.",
+      "Growth was 3.5 percent. Prices rose 1,000.50 points.",
+      "He said \"we agree.\" Then (he left.) [Done.] It's over.\xE2\x80\x9D Next",
+      "Wait... What?! Really?? Yes!!! Ok\xE2\x80\xA6 Then",
+      "Line one\r\nline two.\r\n\r\nPara two.\r\n",
+      "Cr\ralone. Next\r\rpara?",
+      "One.\n \t \nTwo.\n\xC2\xA0\n\xE3\x80\x80\nThree.",
+      "A.\xC2\xA0" "B.\xE2\x80\x89" "C.\xE3\x80\x80" "D.\xE2\x80\xA8" "E.",
+      "Typographic \xE2\x80\x9Cquote.\xE2\x80\x9D Next.\xE2\x80\x99 Then.",
+      "Caf\xC3\xA9. \xC3\x89tat. \xC3\xA9t\xC3\xA9. \xCE\x91. \xCE\xB1. \xD0\x9C. \xD0\xBC.",
+      "\xE5\x8C\x97\xE4\xBA\xAC. \xE6\x97\xA5\xE6\x9C\xAC. \xF0\x9F\x98\x80. End",
+      "Combining e\xCC\x81. Next. Zero\xE2\x80\x8Dwidth.",
+      "a\x80. B. \x80. C. \xC3. D. \xE2\x80. E.",
+      "China" "................................................" " and Iran. Done.",
+      "Dots . . . and more. Then.",
+      "\n\n\n",
+      "\t\r\n \x0B\x0C\n",
+  };
+  for (const std::string_view text : texts) {
+    TextGenerator generator(1);
+    check_against_reference(text, generator.mentions(text.size()), fast);
+  }
+}
+
+TEST_CASE("on generated texts of words, marks and white space") {
+  TextGenerator generator(20240611);
+  Segmentation fast;
+  for (int i = 0; i < 4000; ++i) {
+    const std::string text = generator.pieces();
+    check_against_reference(text, generator.mentions(text.size()), fast);
+  }
+}
+
+TEST_CASE("on generated soups of the bytes the segmenter looks at") {
+  TextGenerator generator(7);
+  Segmentation fast;
+  for (int i = 0; i < 4000; ++i) {
+    const std::string text = generator.byte_soup();
+    check_against_reference(text, generator.mentions(text.size()), fast);
+  }
+}
+
+TEST_CASE("on code points as white space, marks, letters or neither") {
+  // The fast segmenter matches white space, marks and closers as byte sequences; text.hpp's
+  // is_space, is_word_char and letter_case say what they are. Each code point appears where each
+  // of them matters: around periods, as a blank line, at a paragraph's end, inside a word. Past
+  // the Basic Multilingual Plane, where is_space and letter_case find nothing, a sample will do.
+  TextGenerator generator(5);
+  Segmentation fast;
+  for (char32_t cp = 0; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 61) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates have no UTF-8 form
+    std::string c;
+    comention::append_utf8(c, cp);
+    const std::string text = c + "J" + c + ". " + c + "Ab." + c + " x" + c + "\n" + c + "\n" + c +
+                             "Q." + c + c + "\n\nEnd" + c;
+    check_against_reference(text, generator.mentions(text.size()), fast);
+  }
+}
+
+TEST_CASE("on a long generated text, in which the scanner works on whole blocks") {
+  TextGenerator generator(99);
+  Segmentation fast;
+  for (int i = 0; i < 20; ++i) {
+    std::string text;
+    while (text.size() < 20000) {
+      text += generator.pieces();
+      text += generator.below(3) == 0 ? "\n\n" : " ";
+    }
+    check_against_reference(text, generator.mentions(text.size()), fast);
+  }
+}
+
+}  // TEST_SUITE
