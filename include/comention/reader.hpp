@@ -14,7 +14,6 @@
 #pragma once
 
 #include <cstddef>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,20 +54,24 @@ class DocumentReader {
   const std::vector<std::string>& files() const noexcept { return files_; }
 
  private:
+  class LineSource;  // a JSON Lines file or standard input, read in large blocks (reader.cpp)
+  class RecordParser;  // simdjson, and nlohmann::json for the records it refuses (reader.cpp)
+
   bool open_next_file();
   bool next_json_line(Document& doc);
-  std::string read_whole_text() const;
+  void read_whole_text(std::string& content) const;
   void reject_duplicates() const;
 
   std::vector<std::string> files_;
   ReaderOptions options_;
   std::size_t next_file_ = 0;
   std::string current_path_;
-  std::unique_ptr<std::ifstream> current_stream_;
-  std::istream* current_ = nullptr;  // the JSON Lines being read: current_stream_ or std::cin
+  bool file_open_ = false;  // a file is being read: current_path_
   bool current_is_jsonl_ = false;
   std::size_t current_line_ = 0;
-  std::string line_;
+  // Kept across files so that their buffers are allocated once.
+  std::unique_ptr<LineSource> lines_;
+  std::unique_ptr<RecordParser> parser_;
 };
 
 }  // namespace comention

@@ -8,7 +8,7 @@ COMENTION_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # xmllint, and chromium for the HTML viewer (driven by npm's playwright-core).
 COMENTION_PACKAGES=(
   g++ cmake make pkg-config
-  libboost-graph-dev nlohmann-json3-dev libgraphviz-dev graphviz doctest-dev
+  libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libgraphviz-dev graphviz doctest-dev
   python3 python3-networkx
 )
 COMENTION_TEST_PACKAGES=(libxml2-utils chromium)
