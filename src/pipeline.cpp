@@ -223,7 +223,7 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
     Batch batch;
     auto send = [&] {
       progress.documents += batch.documents.size();
-      progress.bytes += batch.bytes;
+      progress.bytes = reader.bytes_read();
       const std::uint64_t serial = batch.serial;
       runner.submit(std::move(batch), merge);
       batch = Batch{};

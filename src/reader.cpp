@@ -163,6 +163,9 @@ class DocumentReader::LineSource {
     owns_fd_ = false;
   }
 
+  // Bytes handed out as lines so far, line ends included, over every file read.
+  std::uint64_t consumed() const noexcept { return consumed_; }
+
   // The next line without its '\n', valid until the next call; false at the end of the input.
   // The last line needs no '\n'. Throws InputError when reading fails.
   bool next(std::string_view& line) {
@@ -171,6 +174,7 @@ class DocumentReader::LineSource {
       if (const void* newline = std::memchr(data + scanned_, '\n', end_ - scanned_)) {
         const auto line_end = static_cast<std::size_t>(static_cast<const char*>(newline) - data);
         line = std::string_view(data + begin_, line_end - begin_);
+        consumed_ += line_end + 1 - begin_;
         begin_ = scanned_ = line_end + 1;
         return true;
       }
@@ -178,6 +182,7 @@ class DocumentReader::LineSource {
       if (at_end_) {
         if (begin_ == end_) return false;
         line = std::string_view(data + begin_, end_ - begin_);
+        consumed_ += end_ - begin_;
         begin_ = scanned_ = end_;
         return true;
       }
@@ -232,6 +237,7 @@ class DocumentReader::LineSource {
   std::size_t scanned_ = 0;  // [begin_, scanned_) holds no '\n'
   std::size_t end_ = 0;
   bool at_end_ = false;  // read(2) returned 0
+  std::uint64_t consumed_ = 0;
   int fd_ = -1;
   bool owns_fd_ = false;  // false for standard input, which stays open
   std::string path_;      // for error messages
@@ -369,6 +375,10 @@ bool DocumentReader::open_next_file() {
   return true;
 }
 
+std::uint64_t DocumentReader::bytes_read() const noexcept {
+  return text_bytes_read_ + (lines_ ? lines_->consumed() : 0);
+}
+
 void DocumentReader::read_whole_text(std::string& content) const {
   // read(2) rather than a stream, so that no read error (EISDIR for a folder on standard
   // input, EIO) passes for the end of the file.
@@ -410,6 +420,7 @@ bool DocumentReader::next(Document& doc) {
     // A text file is one document.
     file_open_ = false;
     read_whole_text(doc.text);
+    text_bytes_read_ += doc.text.size();
     doc.date.reset();
     doc.id = current_path_;
     doc.source = current_path_;

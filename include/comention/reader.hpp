@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,10 @@ class DocumentReader {
 
   const std::vector<std::string>& files() const noexcept { return files_; }
 
+  // Bytes of input read so far, over every file: what progress reports measure against the
+  // inputs' sizes.
+  std::uint64_t bytes_read() const noexcept;
+
  private:
   class LineSource;  // a JSON Lines file or standard input, read in large blocks (reader.cpp)
   class RecordParser;  // simdjson, and nlohmann::json for the records it refuses (reader.cpp)
@@ -72,6 +77,7 @@ class DocumentReader {
   // Kept across files so that their buffers are allocated once.
   std::unique_ptr<LineSource> lines_;
   std::unique_ptr<RecordParser> parser_;
+  std::uint64_t text_bytes_read_ = 0;  // of text files; JSON Lines count in lines_
 };
 
 }  // namespace comention

@@ -725,7 +725,7 @@ class ThreadsAndProgress(CliTestCase):
         final = [line for line in lines if line.startswith("comention: read ")][-1]
         self.assertIn("3,600 documents", final)
         size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
-        self.assertIn(f"of {size:.1f} MB", final)
+        self.assertIn(f"read {size:.1f} MB of {size:.1f} MB (100%)", final)
 
     def test_progress_by_default_on_a_terminal(self):
         import pty
