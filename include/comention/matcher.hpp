@@ -40,6 +40,10 @@ struct MatchOptions {
 
 struct MatchScratch {
   FoldedText folded;
+  // For an all-ASCII text, searched without folding it first: the original offset and letter
+  // case of each folded byte of the name being tried.
+  std::vector<std::uint32_t> step_origin;
+  std::vector<LetterCase> step_case;
 };
 
 class Matcher {
@@ -74,8 +78,9 @@ class Matcher {
   };
 
   std::int32_t child(std::int32_t node, unsigned char byte) const noexcept;
-  bool case_matches(const Terminal& terminal, const FoldedText& folded, std::size_t start,
-                    std::size_t length) const noexcept;
+  bool case_matches(const Terminal& terminal, const LetterCase* actual, std::size_t length) const noexcept;
+  void find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const;
+  void find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const;
   bool context_rejects(const Terminal& terminal, const FoldedText& folded, std::size_t start,
                        std::size_t end) const noexcept;
 
@@ -89,6 +94,7 @@ class Matcher {
   // Rows of 256 child indices (or -1) for the nodes with many children (the first letters of
   // names), where a search of their edges would cost most.
   std::vector<std::int32_t> dense_children_;
+  std::size_t longest_alias_ = 0;  // in folded bytes: the deepest a trie walk goes
   MatchOptions options_;
 };
 

@@ -536,4 +536,50 @@ TEST_CASE("a span ends with its last letter and its accents, not with invisible 
   CHECK(accent[0].surface == "Cote\xCC\x81 d'Ivoire");
 }
 
+
+TEST_CASE("an all-ASCII text, searched unfolded, gives what the folded search gives") {
+  // A text with one non-ASCII character goes through fold_text; an em dash at its end folds to
+  // '-', which neither names anything nor changes a neighbouring word, so both searches must
+  // agree on everything before it.
+  const auto gazetteer = comention::Gazetteer::builtin();
+  for (const bool capitals : {false, true}) {
+    comention::MatchOptions options;
+    options.capitals = capitals;
+    const comention::Matcher matcher(gazetteer, options);
+    const char* const pieces[] = {"China", "CHINA", "china", "U.S.", "US", "us", "the U.S.A.", "WHO", "who",
+                                  "Niger", "Nigeria", "South Sudan", "Sudan", "Papua New Guinea", "Guinea",
+                                  "Georgia", "Atlanta, Georgia", "Georgia's governor", "Chad", "Chad Smith",
+                                  "Jordan", "Turkey", "turkey", "Indian Ocean", "Indian", "India", "Indiana",
+                                  "Mexico City", "Mexico", "Beijing", "Brussels", "European Union", "EU",
+                                  "New\n\nZealand", "New Zealand", "New  Zealand", "Ivory Coast", "said",
+                                  " ", "  ", "\n", "\n\n", ", ", ". ", "'s ", "-", "(", ")", "3.5", "Mr. ",
+                                  "Dominica", "Dominican Republic", "Oman", "Romania", "UK", "U.K.", "Congo"};
+    std::uint32_t state = 2024;
+    auto next_random = [&state] {
+      state = state * 1664525U + 1013904223U;
+      return state >> 8;
+    };
+    comention::MatchScratch scratch;
+    std::vector<comention::Mention> ascii;
+    std::vector<comention::Mention> folded;
+    for (int round = 0; round < 4000; ++round) {
+      std::string text;
+      const std::uint32_t length = next_random() % 14;
+      for (std::uint32_t i = 0; i < length; ++i) {
+        text += pieces[next_random() % std::size(pieces)];
+        if (next_random() % 2 == 0) text += ' ';
+      }
+      CAPTURE(text);
+      matcher.find_mentions(text, scratch, ascii);
+      matcher.find_mentions(text + "\xE2\x80\x94", scratch, folded);
+      REQUIRE(ascii.size() == folded.size());
+      for (std::size_t i = 0; i < ascii.size(); ++i) {
+        CHECK(ascii[i].entity == folded[i].entity);
+        CHECK(ascii[i].start == folded[i].start);
+        CHECK(ascii[i].end == folded[i].end);
+      }
+    }
+  }
+}
+
 }
