@@ -11,7 +11,7 @@ namespace comention::cli {
 const char* const kMainHelp = R"(comention: co-mention graphs of countries and international organizations in news text
 
 Usage:
-  comention build [OPTIONS] INPUT... [-o FILE]...   write the co-mention graph (DOT, JSON)
+  comention build [OPTIONS] INPUT... [-o FILE]...   write the co-mention graph (JSON, DOT, SVG, HTML...)
   comention mentions [OPTIONS] INPUT... [-o FILE]   list every mention found, one JSON a line
   comention explain A B [OPTIONS] INPUT...          why two entities are connected
   comention gazetteer check|list|export [...]       validate, list or export gazetteers
