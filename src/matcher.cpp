@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <map>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace comention {
 namespace {
@@ -35,17 +40,182 @@ const std::array<bool, 256> kAsciiSpace = [] {
   return table;
 }();
 
-// Eight bytes at a time: any byte with its high bit set ends an all-ASCII text.
-bool is_ascii(std::string_view text) noexcept {
-  std::size_t i = 0;
-  std::uint64_t high = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t block = 0;
-    std::memcpy(&block, text.data() + i, 8);
-    high |= block;
+// A prefix filter answers "could an alias start here?" from the first eight folded bytes at a
+// word start, packed into one integer as memcpy reads them. Bytes past the end read as zero.
+using PrefixKey = std::uint64_t;
+
+// The first `length` bytes (1 to 8) of a key, as memcpy packs them on this machine.
+constexpr PrefixKey first_bytes(PrefixKey key, unsigned length) noexcept {
+  if (length >= 8) return key;
+  if constexpr (std::endian::native == std::endian::little) {
+    return key & ((PrefixKey{1} << (8 * length)) - 1);
+  } else {
+    return key & ~(~PrefixKey{0} >> (8 * length));
   }
-  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
-  return (high & 0x8080808080808080ULL) == 0;
+}
+
+PrefixKey load_key(const unsigned char* at) noexcept {
+  PrefixKey key = 0;
+  std::memcpy(&key, at, sizeof key);
+  return key;
+}
+
+// The key at pos of a text with fewer than eight bytes left, or of any text, by copying.
+PrefixKey padded_key(std::string_view text, std::size_t pos) noexcept {
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, text.data() + pos, std::min<std::size_t>(8, text.size() - pos));
+  return load_key(bytes);
+}
+
+// Byte i of a key: the byte at pos + i.
+constexpr unsigned key_byte(PrefixKey key, unsigned i) noexcept {
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<unsigned>(key >> (8 * i)) & 0xFFU;
+  } else {
+    return static_cast<unsigned>(key >> (56 - 8 * i)) & 0xFFU;
+  }
+}
+
+// A key holding only `value` at byte i.
+constexpr PrefixKey key_with_byte(unsigned i, unsigned value) noexcept {
+  if constexpr (std::endian::native == std::endian::little) {
+    return PrefixKey{value} << (8 * i);
+  } else {
+    return PrefixKey{value} << (56 - 8 * i);
+  }
+}
+
+// Could an alias of `length` bytes (1 to 7) at the key's start end there? Only where its word
+// ends, or after punctuation ("U.S."). Bytes of other scripts count as possible ends.
+bool may_end_after(PrefixKey key, unsigned length) noexcept {
+  return !kAsciiWord[key_byte(key, length - 1)] || !kAsciiWord[key_byte(key, length)];
+}
+
+// A word's opening: its first four bytes, or, when the word is shorter, the word and one 0x01
+// for the byte that ends it. So "us," "us " and "us" at the end all open alike, the same as the
+// alias "us" does, and a run of spaces after a short word no longer matters.
+PrefixKey opening_of(PrefixKey key) noexcept {
+  const unsigned second = kAsciiWord[key_byte(key, 1)] ? 1U : 0U;
+  const unsigned third = second & (kAsciiWord[key_byte(key, 2)] ? 1U : 0U);
+  const unsigned fourth = third & (kAsciiWord[key_byte(key, 3)] ? 1U : 0U);
+  const unsigned length = 1 + second + third + fourth;
+  return first_bytes(key, length) | key_with_byte(length, length < 4 ? 1U : 0U);
+}
+
+// The opening of a key whose word has `word_bytes` bytes (at least one), as opening_of makes it.
+PrefixKey opening_from(PrefixKey key, unsigned word_bytes) noexcept {
+  const unsigned length = std::min(word_bytes, 4U);
+  PrefixKey kept = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    kept = key & ((PrefixKey{1} << (8 * length)) - 1);
+  } else {
+    kept = key & ~(~PrefixKey{0} >> (8 * length));
+  }
+  return kept | key_with_byte(length, length < 4 ? 1U : 0U);
+}
+
+// The part of an all-ASCII text that context_rejects reads around a name at [start, end): the
+// word before it, past white space and one comma or period; the word after it, past a possessive
+// 's and white space, and one byte more (looks_like_name asks whether a period follows an
+// initial). Its ends never cut a run of white space, so folding it gives exactly the bytes that
+// folding the whole text gives there.
+struct ContextWindow {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+ContextWindow context_window(const unsigned char* data, std::size_t size, std::size_t start, std::size_t end) noexcept {
+  ContextWindow window{start, end};
+  std::size_t& begin = window.begin;
+  while (begin > 0 && kAsciiSpace[data[begin - 1]]) --begin;
+  if (begin > 0 && (data[begin - 1] == ',' || data[begin - 1] == '.')) --begin;
+  while (begin > 0 && kAsciiSpace[data[begin - 1]]) --begin;
+  while (begin > 0 && kAsciiWord[data[begin - 1]]) --begin;
+  std::size_t& after = window.end;
+  if (size - after >= 2 && data[after] == '\'' && kAsciiLower[data[after + 1]] == 's' &&
+      (after + 2 == size || !kAsciiWord[data[after + 2]])) {
+    after += 2;
+  }
+  while (after < size && kAsciiSpace[data[after]]) ++after;
+  while (after < size && kAsciiWord[data[after]]) ++after;
+  if (after < size) ++after;
+  while (after < size && kAsciiSpace[data[after]] && kAsciiSpace[data[after - 1]]) ++after;
+  return window;
+}
+
+// Does the key hold two white space bytes side by side? A lowered ASCII text keeps every white
+// space byte where fold_text collapses a run into one, so such a key does not line up with the
+// folded text. (A zero byte can flag its neighbours too: a harmless yes.)
+bool has_double_space(PrefixKey key) noexcept {
+  constexpr PrefixKey kOnes = 0x0101010101010101ULL;
+  const PrefixKey x = key ^ (kOnes * ' ');
+  const PrefixKey spaces = (x - kOnes) & ~x & (kOnes * 0x80);
+  return (spaces & (spaces >> 8U)) != 0;
+}
+
+// The key at pos of a lowered text as fold_text would have it: each run of white space one
+// space. (A run holding a blank line folds to '\n', which no alias holds: reading it as a space
+// can only let more through.)
+PrefixKey collapsed_key(const unsigned char* lowered, std::size_t pos, std::size_t size) noexcept {
+  unsigned char bytes[8] = {};
+  std::size_t count = 0;
+  for (std::size_t i = pos; i < size && count < 8; ++i) {
+    if (lowered[i] == ' ' && count > 0 && bytes[count - 1] == ' ') continue;
+    bytes[count++] = lowered[i];
+  }
+  return load_key(bytes);
+}
+
+// Bit i set when byte i of the 64 at `at` of a lowered text is a letter or a digit.
+std::uint64_t word_bytes_in_block(const unsigned char* at) noexcept {
+#if defined(__SSE2__)
+  std::uint64_t words = 0;
+  for (int part = 0; part < 4; ++part) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 16 * part));
+    // Shifted so each wanted range starts at -128: one signed compare tests it.
+    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
+                                          _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 10)));
+    const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    words |= static_cast<std::uint64_t>(mask) << (16 * part);
+  }
+  return words;
+#else
+  std::uint64_t words = 0;
+  for (int i = 0; i < 64; ++i) words |= static_cast<std::uint64_t>(kAsciiWord[at[i]]) << i;
+  return words;
+#endif
+}
+
+// An all-ASCII text byte for byte: letters lower-cased and every white space byte made ' ', as
+// fold_text folds a lone one; then 64 zero bytes, so keys and blocks never read past the end.
+// Stops with false at the first byte that is not ASCII.
+bool lower_ascii(std::string_view text, std::vector<unsigned char>& lowered) {
+  lowered.resize(text.size() + 64);
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  unsigned char* out = lowered.data();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
+    if (_mm_movemask_epi8(block) != 0) return false;
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(128 - 'A'))),
+                                         _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    // White space: 0x09 to 0x0D, and ' ', which stays as it is.
+    const __m128i control = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(128 - 0x09))),
+                                           _mm_set1_epi8(static_cast<char>(-128 + 5)));
+    __m128i result = _mm_or_si128(block, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    result = _mm_or_si128(_mm_andnot_si128(control, result), _mm_and_si128(control, _mm_set1_epi8(' ')));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), result);
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (in[i] >= 0x80) return false;
+    out[i] = kAsciiSpace[in[i]] ? ' ' : kAsciiLower[in[i]];
+  }
+  std::memset(out + text.size(), 0, 64);
+  return true;
 }
 
 // The code point ending just before byte `pos` of valid UTF-8 (folded text always is).
@@ -166,6 +336,11 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
       contexts_.insert(contexts_.end(), rules->second.begin(), rules->second.end());
     }
     terminals_.push_back(terminal);
+    const PrefixKey key = padded_key(folded.bytes, 0);
+    const auto length = static_cast<unsigned>(std::min<std::size_t>(8, folded.bytes.size()));
+    // An alias's opening is what the opening of a text holding it must be.
+    (length < 4 ? short_openings_ : long_openings_).add(opening_of(key), length);
+    if (length >= 4) first_eight_.add(key, length);
     longest_alias_ = std::max(longest_alias_, folded.bytes.size());
     case_patterns_.insert(case_patterns_.end(), folded.letter_cases.begin(), folded.letter_cases.end());
   }
@@ -189,6 +364,34 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
   }
   std::fill(std::begin(root_children_), std::end(root_children_), -1);
   for (const auto& [byte, target] : build[0].children) root_children_[byte] = target;
+}
+
+void Matcher::PrefixSet::add(PrefixKey key, unsigned length) {
+  const std::size_t slot = slot_of(key);
+  bits[slot / 64] |= std::uint64_t{1} << (slot % 64);
+  lengths |= 1U << length;
+}
+
+Matcher::Opening Matcher::opening_kind(PrefixKey opening) const noexcept {
+  const std::size_t slot = PrefixSet::slot_of(opening);
+  if (short_openings_.has_slot(slot)) return Opening::short_alias;
+  return long_openings_.has_slot(slot) ? Opening::long_alias : Opening::none;
+}
+
+bool Matcher::opening_listed(PrefixKey opening) const noexcept {
+  const std::size_t slot = PrefixSet::slot_of(opening);
+  return short_openings_.has_slot(slot) | long_openings_.has_slot(slot);
+}
+
+bool Matcher::first_eight_listed(PrefixKey key) const noexcept {
+  if (first_eight_.contains(key)) return true;
+  for (unsigned length = 4; length < 8; ++length) {
+    if ((first_eight_.lengths >> length & 1U) != 0 && may_end_after(key, length) &&
+        first_eight_.contains(first_bytes(key, length))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::int32_t Matcher::child(std::int32_t node, unsigned char byte) const noexcept {
@@ -255,7 +458,7 @@ bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded
 void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
                             std::vector<Mention>& out) const {
   out.clear();
-  if (is_ascii(text)) {
+  if (lower_ascii(text, scratch.lowered)) {
     find_in_ascii(text, scratch, out);
   } else {
     find_in_folded(text, scratch, out);
@@ -264,84 +467,103 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
 
 // An all-ASCII text (most wire copy) is searched as it is, folding each byte on the way through
 // the trie, as fold_text would: letters to lower case, a run of white space to one space, or to
-// '\n' when it holds a blank line. The same matches as find_in_folded, without writing a folded
-// copy of the text; only a name with context records needs the folded text, made then.
+// '\n' when it holds a blank line. The same matches as find_in_folded, without a folded copy of
+// the text: word starts and the prefix filter read scratch.lowered (made by find_mentions), and
+// only the words around a name with context records get folded.
 void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {
   const std::size_t size = text.size();
-  scratch.step_origin.resize(longest_alias_ + 1);
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   scratch.step_case.resize(longest_alias_ + 1);
-  bool folded_ready = false;
-  auto byte_at = [&text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
 
-  std::size_t pos = 0;
-  while (pos < size) {
-    // To the next word start.
-    if (!kAsciiWord[byte_at(pos)]) {
-      ++pos;
-      continue;
+  // Word starts come from a bit mask of word bytes, 64 bytes at a time, over a lowered copy;
+  // each is tried only when the prefix filter lets it through. No match starts inside the
+  // previous one.
+  const unsigned char* lowered = scratch.lowered.data();
+  std::size_t resume = 0;
+  std::uint64_t word_before_block = 0;  // 1 when the byte before the block is a word byte
+  std::uint64_t words = word_bytes_in_block(lowered);
+  for (std::size_t block = 0; block < size; block += 64) {
+    const std::uint64_t next_words = block + 64 < size ? word_bytes_in_block(lowered + block + 64) : 0;
+    const std::uint64_t starts = words & ~((words << 1U) | word_before_block);
+    // First every word start of the block against the openings, without a branch on the
+    // answer (which no predictor guesses well); then only the few listed ones, one by one.
+    std::uint64_t listed = 0;
+    for (std::uint64_t rest = starts; rest != 0; rest &= rest - 1) {
+      const auto bit = static_cast<unsigned>(std::countr_zero(rest));
+      const std::uint64_t ahead = (words >> bit) | (next_words << (63U - bit) << 1U);
+      const auto word_bytes = static_cast<unsigned>(std::countr_one(ahead));
+      listed |= std::uint64_t{opening_listed(opening_from(load_key(lowered + block + bit), word_bytes))} << bit;
     }
-    if (root_children_[kAsciiLower[byte_at(pos)]] < 0) {
-      while (pos < size && kAsciiWord[byte_at(pos)]) ++pos;
-      continue;
-    }
-    std::size_t best_end = 0;       // original offset past the best match
-    std::size_t best_length = 0;    // its length in folded bytes
-    const Terminal* best = nullptr;
-    std::int32_t node = 0;
-    std::size_t steps = 0;
-    std::size_t i = pos;
-    while (i < size && steps <= longest_alias_) {
-      const unsigned char byte = byte_at(i);
-      unsigned char folded_byte = kAsciiLower[byte];
-      std::size_t after = i + 1;
-      LetterCase letter = kAsciiCase[byte];
-      if (kAsciiSpace[byte]) {
-        int line_breaks = byte == '\n' ? 1 : 0;
-        while (after < size && kAsciiSpace[byte_at(after)]) line_breaks += byte_at(after++) == '\n' ? 1 : 0;
-        folded_byte = line_breaks >= 2 ? '\n' : ' ';
-        letter = LetterCase::none;
+    word_before_block = words >> 63U;
+    words = next_words;
+    while (listed != 0) {
+      const std::size_t pos = block + static_cast<std::size_t>(std::countr_zero(listed));
+      listed &= listed - 1;
+      if (pos < resume) continue;
+      PrefixKey key = load_key(lowered + pos);
+      if (opening_kind(opening_of(key)) == Opening::long_alias) {
+        if (has_double_space(key)) key = collapsed_key(lowered, pos, size);
+        if (!first_eight_listed(key)) continue;
       }
-      node = child(node, folded_byte);
-      if (node < 0) break;
-      scratch.step_origin[steps] = static_cast<std::uint32_t>(i);
-      scratch.step_case[steps] = letter;
-      ++steps;
-      i = after;
-      const std::int32_t terminal = nodes_[static_cast<std::size_t>(node)].terminal;
-      if (terminal < 0) continue;
-      // The folded text's word end: nothing follows, the name ends in punctuation, or the next
-      // character is no word character.
-      if (i < size && kAsciiWord[byte] && kAsciiWord[byte_at(i)]) continue;
-      const Terminal& candidate = terminals_[static_cast<std::size_t>(terminal)];
-      if (case_matches(candidate, scratch.step_case.data(), steps)) {
-        best = &candidate;
-        best_end = i;
-        best_length = steps;
+      const AsciiMatch match = longest_ascii_match(data, size, pos, scratch);
+      if (match.terminal == nullptr) continue;
+      bool rejected = false;
+      if (match.terminal->entity != Alias::kStop && match.terminal->context_count > 0) {
+        // Only the words around the name are folded, as fold_text folds them in the whole text.
+        const ContextWindow window = context_window(data, size, pos, match.end);
+        fold_text(text.substr(window.begin, window.end - window.begin), scratch.folded);
+        const auto& origin = scratch.folded.origin;
+        const auto start = static_cast<std::size_t>(
+            std::lower_bound(origin.begin(), origin.end() - 1, static_cast<std::uint32_t>(pos - window.begin)) -
+            origin.begin());
+        rejected = context_rejects(*match.terminal, scratch.folded, start, start + match.length);
       }
-    }
-    if (best == nullptr) {
-      while (pos < size && kAsciiWord[byte_at(pos)]) ++pos;
-      continue;
-    }
-    bool rejected = false;
-    if (best->entity != Alias::kStop && best->context_count > 0) {
-      if (!folded_ready) {
-        fold_text(text, scratch.folded);
-        folded_ready = true;
+      if (match.terminal->entity != Alias::kStop && !rejected) {
+        out.push_back(Mention{match.terminal->entity, pos, match.end, 0, 0});
       }
-      const auto& origin = scratch.folded.origin;
-      const auto start = static_cast<std::size_t>(
-          std::lower_bound(origin.begin(), origin.end() - 1, static_cast<std::uint32_t>(pos)) - origin.begin());
-      rejected = context_rejects(*best, scratch.folded, start, start + best_length);
-    }
-    if (best->entity != Alias::kStop && !rejected) out.push_back(Mention{best->entity, pos, best_end, 0, 0});
-    pos = best_end;
-    // After a name ending in a letter, the rest of that word cannot start a match; after one
-    // ending in punctuation ("U.S."), what follows may.
-    if (kAsciiWord[byte_at(pos - 1)]) {
-      while (pos < size && kAsciiWord[byte_at(pos)]) ++pos;
+      resume = match.end;
     }
   }
+}
+
+// The longest alias starting at word start pos of an all-ASCII text that ends at a word end and
+// passes its case rule, walking the trie with each byte folded as fold_text would fold it:
+// letters to lower case, a run of white space to one space, or to '\n' when it holds a blank line.
+Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std::size_t size, std::size_t pos,
+                                                 MatchScratch& scratch) const noexcept {
+  AsciiMatch best;
+  std::int32_t node = 0;
+  std::size_t steps = 0;
+  std::size_t i = pos;
+  while (i < size && steps <= longest_alias_) {
+    const unsigned char byte = data[i];
+    unsigned char folded_byte = kAsciiLower[byte];
+    std::size_t after = i + 1;
+    LetterCase letter = kAsciiCase[byte];
+    if (kAsciiSpace[byte]) {
+      int line_breaks = byte == '\n' ? 1 : 0;
+      while (after < size && kAsciiSpace[data[after]]) line_breaks += data[after++] == '\n' ? 1 : 0;
+      folded_byte = line_breaks >= 2 ? '\n' : ' ';
+      letter = LetterCase::none;
+    }
+    node = child(node, folded_byte);
+    if (node < 0) break;
+    scratch.step_case[steps] = letter;
+    ++steps;
+    i = after;
+    const std::int32_t terminal = nodes_[static_cast<std::size_t>(node)].terminal;
+    if (terminal < 0) continue;
+    // The folded text's word end: nothing follows, the name ends in punctuation, or the next
+    // character is no word character.
+    if (i < size && kAsciiWord[byte] && kAsciiWord[data[i]]) continue;
+    const Terminal& candidate = terminals_[static_cast<std::size_t>(terminal)];
+    if (case_matches(candidate, scratch.step_case.data(), steps)) {
+      best.terminal = &candidate;
+      best.end = i;
+      best.length = steps;
+    }
+  }
+  return best;
 }
 
 void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {

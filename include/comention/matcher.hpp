@@ -40,10 +40,10 @@ struct MatchOptions {
 
 struct MatchScratch {
   FoldedText folded;
-  // For an all-ASCII text, searched without folding it first: the original offset and letter
-  // case of each folded byte of the name being tried.
-  std::vector<std::uint32_t> step_origin;
+  // For an all-ASCII text, searched without folding it first: the letter case of each folded
+  // byte of the name being tried.
   std::vector<LetterCase> step_case;
+  std::vector<unsigned char> lowered;  // the text lower-cased byte for byte, then zeros
 };
 
 class Matcher {
@@ -77,10 +77,39 @@ class Matcher {
     std::vector<std::string> exceptions;
   };
 
+  // The best match at one word start of an all-ASCII text: none when terminal is null.
+  struct AsciiMatch {
+    const Terminal* terminal = nullptr;
+    std::size_t end = 0;     // original offset past the match
+    std::size_t length = 0;  // its length in folded bytes
+  };
+
+  // Hashed alias prefixes, one bit each (Bloom-style: a yes may be wrong, a no never is).
+  using PrefixKey = std::uint64_t;  // up to eight folded bytes, as memcpy packs them
+  struct PrefixSet {
+    static constexpr unsigned kBits = 16;  // 8 KiB: stays in the first-level cache
+    std::vector<std::uint64_t> bits = std::vector<std::uint64_t>(std::size_t{1} << (kBits - 6));
+    unsigned lengths = 0;  // bit L set when some prefix of L bytes was added
+    void add(PrefixKey key, unsigned length);
+    static std::size_t slot_of(PrefixKey key) noexcept {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64U - kBits));
+    }
+    bool has_slot(std::size_t slot) const noexcept { return (bits[slot / 64] >> (slot % 64) & 1U) != 0; }
+    bool contains(PrefixKey key) const noexcept { return has_slot(slot_of(key)); }
+  };
+
+  // Could an alias start where the folded bytes are `key`? Most words stop at their opening
+  // (matcher.cpp: opening_of); for a long alias the first eight bytes are asked as well.
+  enum class Opening { none, short_alias, long_alias };
+  Opening opening_kind(PrefixKey opening) const noexcept;
+  bool opening_listed(PrefixKey opening) const noexcept;
+  bool first_eight_listed(PrefixKey key) const noexcept;
   std::int32_t child(std::int32_t node, unsigned char byte) const noexcept;
   bool case_matches(const Terminal& terminal, const LetterCase* actual, std::size_t length) const noexcept;
   void find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const;
   void find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const;
+  AsciiMatch longest_ascii_match(const unsigned char* data, std::size_t size, std::size_t pos,
+                                 MatchScratch& scratch) const noexcept;
   bool context_rejects(const Terminal& terminal, const FoldedText& folded, std::size_t start,
                        std::size_t end) const noexcept;
 
@@ -94,6 +123,12 @@ class Matcher {
   // Rows of 256 child indices (or -1) for the nodes with many children (the first letters of
   // names), where a search of their edges would cost most.
   std::vector<std::int32_t> dense_children_;
+  // Two cheap questions before any trie walk: is the word's opening (matcher.cpp: opening_of)
+  // that of some alias, and if that alias is four bytes or longer, are the first eight folded
+  // bytes, or the first four to seven where a name could end, those of some alias?
+  PrefixSet short_openings_;  // openings of aliases of one to three folded bytes
+  PrefixSet long_openings_;
+  PrefixSet first_eight_;     // first eight folded bytes (all of a shorter alias)
   std::size_t longest_alias_ = 0;  // in folded bytes: the deepest a trie walk goes
   MatchOptions options_;
 };
