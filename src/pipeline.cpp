@@ -1,8 +1,8 @@
 #include "comention/pipeline.hpp"
 
 #include <condition_variable>
-#include <deque>
 #include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -32,10 +32,12 @@ namespace {
 // any number of threads.
 constexpr std::size_t kBatchDocuments = 2048;
 
+// A worker's batch, kept from one batch to the next: its documents' strings keep their
+// capacity, so reading the next batch allocates next to nothing.
 struct Batch {
   std::uint64_t serial = 0;
-  std::vector<Document> documents;
-  std::size_t bytes = 0;
+  std::vector<Document> documents;  // the first `size` are this batch's
+  std::size_t size = 0;
 };
 
 struct BatchCounts {
@@ -56,7 +58,8 @@ struct CountSetup {
 BatchCounts count_batch(const Batch& batch, const CountSetup& setup, DocumentAnalyzer& analyzer) {
   MentionCounter total(setup.entities, setup.window, setup.evidence, setup.distance);
   std::map<std::string, MentionCounter> periods;
-  for (const Document& document : batch.documents) {
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    const Document& document = batch.documents[i];
     const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
     const DocumentSource source{document.id, document.text};
     total.add_document(analyzed.mentions, analyzed.segmentation, source);
@@ -72,120 +75,117 @@ BatchCounts count_batch(const Batch& batch, const CountSetup& setup, DocumentAna
   return counts;
 }
 
-// Runs batches on worker threads (or on the calling thread, with one thread) and hands their
-// counts back in input order. At most `limit` batches are read and not yet merged, which bounds
-// memory whatever the size of the input.
-class BatchRunner {
+// Counts every document of a reader on `threads` threads, the calling one among them. Each
+// thread in turn takes the reader, reads a batch into its own documents, lets the reader go and
+// counts the batch: the text is counted by the core that just read it, and is freed (or reused)
+// by the thread that allocated it. Finished batches are merged in input order by whichever
+// thread finishes the next one due. A thread reads a new batch only while fewer than 2 × threads
+// + 1 batches are read and not yet merged, which bounds memory whatever the input's size.
+class ParallelCount {
  public:
-  BatchRunner(const CountSetup& setup, std::size_t threads) : setup_(setup), limit_(2 * threads + 1) {
-    if (threads > 1) {
-      for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
-    } else {
-      inline_analyzer_.emplace(setup_.matcher, setup_.window == Window::tokens);
-    }
-  }
+  using Merge = std::function<void(BatchCounts&&)>;
 
-  ~BatchRunner() { stop(); }
-  BatchRunner(const BatchRunner&) = delete;
-  BatchRunner& operator=(const BatchRunner&) = delete;
+  ParallelCount(DocumentReader& reader, const CountSetup& setup, const CountOptions& options, Merge merge)
+      : reader_(reader), setup_(setup), options_(options), merge_(std::move(merge)) {}
 
-  // Queues a batch; `merge` is called with each finished batch's counts, in input order, on the
-  // calling thread, while this waits for room.
-  template <typename Merge>
-  void submit(Batch batch, Merge&& merge) {
-    if (workers_.empty()) {
-      merge(count_batch(batch, setup_, *inline_analyzer_));
-      return;
-    }
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      rethrow_failure();
-      drain_ready(lock, merge);
-      if (in_flight_ < limit_) break;
-      changed_.wait(lock);
-    }
-    ++in_flight_;
-    queue_.push_back(std::move(batch));
-    changed_.notify_all();
-  }
-
-  // Waits for every queued batch and merges the rest, in order.
-  template <typename Merge>
-  void finish(Merge&& merge) {
-    if (workers_.empty()) return;
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      rethrow_failure();
-      drain_ready(lock, merge);
-      if (in_flight_ == 0) break;
-      changed_.wait(lock);
-    }
-  }
-
- private:
-  template <typename Merge>
-  void drain_ready(std::unique_lock<std::mutex>& lock, Merge& merge) {
-    for (auto next = done_.find(next_to_merge_); next != done_.end(); next = done_.find(next_to_merge_)) {
-      BatchCounts counts = std::move(next->second);
-      done_.erase(next);
-      ++next_to_merge_;
-      --in_flight_;
-      lock.unlock();
-      merge(std::move(counts));
-      lock.lock();
-    }
-  }
-
-  void rethrow_failure() {
+  void run(std::size_t threads) {
+    limit_ = 2 * threads + 1;
+    std::vector<std::thread> helpers;
+    helpers.reserve(threads - 1);
+    for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back([this] { work(); });
+    work();
+    for (std::thread& helper : helpers) helper.join();
     if (failure_) std::rethrow_exception(failure_);
   }
 
+  std::uint64_t undated() const noexcept { return undated_; }
+  std::uint64_t outside_range() const noexcept { return outside_range_; }
+
+ private:
   void work() {
-    DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens);
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and nothing left
-      Batch batch = std::move(queue_.front());
-      queue_.pop_front();
-      const std::uint64_t serial = batch.serial;
-      lock.unlock();
-      BatchCounts counts;
-      std::exception_ptr failure;
-      try {
-        counts = count_batch(batch, setup_, analyzer);
-      } catch (...) {  // only allocation failures: counting throws nothing else
-        failure = std::current_exception();
+    try {
+      DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens);
+      Batch batch;
+      while (read_batch(batch)) {
+        BatchCounts counts = count_batch(batch, setup_, analyzer);
+        deliver(batch.serial, std::move(counts));
       }
-      batch = Batch{};  // free the documents before waiting for the lock
-      lock.lock();
-      if (failure && !failure_) failure_ = failure;
-      done_.emplace(serial, std::move(counts));
-      changed_.notify_all();
+    } catch (...) {  // an input error from the reader, or an allocation failure
+      std::lock_guard lock(merge_mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      merged_.notify_all();
     }
   }
 
-  void stop() {
+  // Fills `batch` with the next documents; false when there are none or the count has failed.
+  bool read_batch(Batch& batch) {
+    std::lock_guard read_lock(read_mutex_);
+    if (reader_done_) return false;
     {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-      queue_.clear();  // an early end (an input error): what is queued is not wanted
+      std::unique_lock lock(merge_mutex_);
+      merged_.wait(lock, [this] { return failure_ || next_serial_ - next_to_merge_ < limit_; });
+      if (failure_) return false;
     }
-    changed_.notify_all();
-    for (std::thread& worker : workers_) worker.join();
+    const bool ranged = options_.since || options_.until;
+    std::size_t bytes = 0;
+    batch.size = 0;
+    while (bytes < options_.batch_bytes && batch.size < kBatchDocuments) {
+      if (batch.size == batch.documents.size()) batch.documents.emplace_back();
+      Document& document = batch.documents[batch.size];
+      if (!reader_.next(document)) {
+        reader_done_ = true;
+        break;
+      }
+      if (!document.date) {
+        ++undated_;
+        if (ranged) continue;  // with a range asked for, a document without a date is not in it
+      } else if ((options_.since && *document.date < *options_.since) ||
+                 (options_.until && *options_.until < *document.date)) {
+        ++outside_range_;
+        continue;
+      }
+      bytes += document.text.size();
+      ++batch.size;
+    }
+    if (batch.size == 0) return false;
+    batch.serial = next_serial_++;
+    progress_.documents += batch.size;
+    progress_.bytes = reader_.bytes_read();
+    if (options_.on_progress) options_.on_progress(progress_);
+    return true;
   }
 
+  // Files a batch's counts and merges every batch now due, in input order.
+  void deliver(std::uint64_t serial, BatchCounts&& counts) {
+    std::lock_guard lock(merge_mutex_);
+    done_.emplace(serial, std::move(counts));
+    for (auto next = done_.find(next_to_merge_); next != done_.end(); next = done_.find(next_to_merge_)) {
+      merge_(std::move(next->second));
+      done_.erase(next);
+      ++next_to_merge_;
+    }
+    merged_.notify_all();
+  }
+
+  DocumentReader& reader_;
   const CountSetup& setup_;
-  const std::size_t limit_;
-  std::optional<DocumentAnalyzer> inline_analyzer_;
-  std::vector<std::thread> workers_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Batch> queue_;
+  const CountOptions& options_;
+  Merge merge_;
+  std::size_t limit_ = 1;
+
+  // Under read_mutex_: the reader and what reading counts. Taken before merge_mutex_, never after.
+  std::mutex read_mutex_;
+  bool reader_done_ = false;
+  std::uint64_t next_serial_ = 0;
+  std::uint64_t undated_ = 0;
+  std::uint64_t outside_range_ = 0;
+  ReadProgress progress_;
+
+  // Under merge_mutex_: finished batches waiting for their turn, and the merge itself.
+  std::mutex merge_mutex_;
+  std::condition_variable merged_;
   std::map<std::uint64_t, BatchCounts> done_;
   std::uint64_t next_to_merge_ = 0;
-  std::size_t in_flight_ = 0;
-  bool stopping_ = false;
   std::exception_ptr failure_;
 };
 
@@ -214,40 +214,11 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
     }
   };
 
+  ParallelCount count(reader, setup, options, merge);
+  count.run(options.threads == 0 ? default_thread_count() : options.threads);
+  const std::uint64_t undated = count.undated();
+  const std::uint64_t outside_range = count.outside_range();
   const bool ranged = options.since || options.until;
-  std::uint64_t undated = 0;
-  std::uint64_t outside_range = 0;
-  ReadProgress progress;
-  {
-    BatchRunner runner(setup, options.threads == 0 ? default_thread_count() : options.threads);
-    Batch batch;
-    auto send = [&] {
-      progress.documents += batch.documents.size();
-      progress.bytes = reader.bytes_read();
-      const std::uint64_t serial = batch.serial;
-      runner.submit(std::move(batch), merge);
-      batch = Batch{};
-      batch.serial = serial + 1;
-      if (options.on_progress) options.on_progress(progress);
-    };
-    Document document;
-    while (reader.next(document)) {
-      if (!document.date) {
-        ++undated;
-        if (ranged) continue;  // with a range asked for, a document without a date is not in it
-      } else if ((options.since && *document.date < *options.since) ||
-                 (options.until && *options.until < *document.date)) {
-        ++outside_range;
-        continue;
-      }
-      batch.bytes += document.text.size();
-      batch.documents.push_back(std::move(document));
-      document = Document{};
-      if (batch.bytes >= options.batch_bytes || batch.documents.size() >= kBatchDocuments) send();
-    }
-    if (!batch.documents.empty()) send();
-    runner.finish(merge);
-  }
 
   CoMentionGraph graph = build_graph(total, gazetteer, options.graph);
   if (options.slice) {

@@ -65,7 +65,8 @@ struct CountOptions {
   std::size_t threads = 0;
   // Text per batch: the unit of work of one thread, and of progress reports.
   std::size_t batch_bytes = std::size_t{1} << 20;
-  // Called on the calling thread after each batch of documents is read.
+  // Called after each batch of documents is read, by the thread that read it (one of the
+  // counting threads), never by two at once.
   std::function<void(const ReadProgress&)> on_progress;
 };
 
@@ -73,7 +74,8 @@ struct CountOptions {
 // with GraphInfo's undated and outside_range telling what the dates left out. Throws InputError
 // from the reader; measures are added separately (measure_graph in metrics.hpp). Memory stays
 // bounded whatever the input's size: at most 2 threads + 1 batches of about a megabyte are
-// held at a time, besides the counts themselves.
+// read and not yet merged at a time, besides the counts themselves. The calling thread is one of
+// the counting threads.
 CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, const Gazetteer& gazetteer,
                                const CountOptions& options);
 
