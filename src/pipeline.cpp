@@ -75,6 +75,19 @@ BatchCounts count_batch(const Batch& batch, const CountSetup& setup, DocumentAna
   return counts;
 }
 
+// Kept strings grow to the longest text each slot has held; past `budget` bytes of capacity
+// the rest are freed, so what a batch keeps does not grow with the length of the input.
+void release_spare_capacity(Batch& batch, std::size_t budget) {
+  std::size_t kept = 0;
+  for (Document& document : batch.documents) {
+    kept += document.text.capacity() + document.id.capacity() + document.source.capacity();
+    if (kept <= budget) continue;
+    // Assigning an empty string would keep the buffer; swapping one in lets it go.
+    Document released;
+    std::swap(document, released);
+  }
+}
+
 // Counts every document of a reader on `threads` threads, the calling one among them. Each
 // thread in turn takes the reader, reads a batch into its own documents, lets the reader go and
 // counts the batch: the text is counted by the core that just read it, and is freed (or reused)
@@ -109,6 +122,7 @@ class ParallelCount {
       while (read_batch(batch)) {
         BatchCounts counts = count_batch(batch, setup_, analyzer);
         deliver(batch.serial, std::move(counts));
+        release_spare_capacity(batch, 2 * options_.batch_bytes);
       }
     } catch (...) {  // an input error from the reader, or an allocation failure
       std::lock_guard lock(merge_mutex_);
