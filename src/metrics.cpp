@@ -7,6 +7,7 @@
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
 #include <cstddef>
+#include <future>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -466,12 +467,17 @@ Metrics compute_metrics(const Graph& graph, const std::vector<double>& edge_weig
   const Adjacency all = make_adjacency(n, edges, false);
   const Adjacency positive = make_adjacency(n, edges, true);
 
+  std::future<std::vector<double>> weighted;
+  if (options.threads > 1) {
+    weighted = std::async(std::launch::async, [n, &edges] { return weighted_betweenness(n, edges); });
+  }
   const std::vector<double> plain_betweenness = betweenness(graph);
-  const std::vector<double> length_betweenness = weighted_betweenness(n, edges);
   const std::vector<double> rank = pagerank(positive, options.pagerank_damping);
   const std::vector<double> coefficient = clustering(all);
   const std::vector<std::uint32_t> core = core_numbers(all);
   const std::vector<Index> community = louvain(positive, options.seed);
+  const std::vector<double> length_betweenness =
+      weighted.valid() ? weighted.get() : weighted_betweenness(n, edges);
 
   Metrics metrics;
   metrics.nodes.resize(n);

@@ -36,13 +36,16 @@ constexpr std::size_t kBatchDocuments = 2048;
 // capacity, so reading the next batch allocates next to nothing.
 struct Batch {
   std::uint64_t serial = 0;
-  std::vector<Document> documents;  // the first `size` are this batch's
+  std::vector<RawDocument> documents;  // the first `size` are this batch's, in input order
   std::size_t size = 0;
+  std::exception_ptr read_failure;  // what stopped the reader after these documents, if anything
 };
 
 struct BatchCounts {
   Counts total;
   std::map<std::string, Counts> periods;  // by label, which sorts in time order
+  std::uint64_t undated = 0;
+  std::uint64_t outside_range = 0;
 };
 
 // What every batch is counted with; shared read-only by the workers.
@@ -53,13 +56,26 @@ struct CountSetup {
   std::uint32_t distance;
   std::size_t evidence;
   std::optional<Slice> slice;
+  std::optional<Date> since;
+  std::optional<Date> until;
 };
 
-BatchCounts count_batch(const Batch& batch, const CountSetup& setup, DocumentAnalyzer& analyzer) {
+// Parses and counts a batch's documents in order. Throws the first input error among them.
+BatchCounts count_batch(Batch& batch, const CountSetup& setup, DocumentParser& parser, DocumentAnalyzer& analyzer) {
   MentionCounter total(setup.entities, setup.window, setup.evidence, setup.distance);
   std::map<std::string, MentionCounter> periods;
+  BatchCounts counts;
+  const bool ranged = setup.since || setup.until;
   for (std::size_t i = 0; i < batch.size; ++i) {
-    const Document& document = batch.documents[i];
+    parser.parse(batch.documents[i]);
+    const Document& document = batch.documents[i].document;
+    if (!document.date) {
+      ++counts.undated;
+      if (ranged) continue;  // with a range asked for, a document without a date is not in it
+    } else if ((setup.since && *document.date < *setup.since) || (setup.until && *setup.until < *document.date)) {
+      ++counts.outside_range;
+      continue;
+    }
     const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
     const DocumentSource source{document.id, document.text};
     total.add_document(analyzed.mentions, analyzed.segmentation, source);
@@ -69,7 +85,7 @@ BatchCounts count_batch(const Batch& batch, const CountSetup& setup, DocumentAna
       it->second.add_document(analyzed.mentions, analyzed.segmentation, source);
     }
   }
-  BatchCounts counts;
+  if (batch.read_failure) std::rethrow_exception(batch.read_failure);
   counts.total = total.counts();
   for (const auto& [label, counter] : periods) counts.periods.emplace(label, counter.counts());
   return counts;
@@ -79,21 +95,27 @@ BatchCounts count_batch(const Batch& batch, const CountSetup& setup, DocumentAna
 // the rest are freed, so what a batch keeps does not grow with the length of the input.
 void release_spare_capacity(Batch& batch, std::size_t budget) {
   std::size_t kept = 0;
-  for (Document& document : batch.documents) {
-    kept += document.text.capacity() + document.id.capacity() + document.source.capacity();
+  for (RawDocument& raw : batch.documents) {
+    kept += raw.record.capacity() + raw.document.text.capacity() + raw.document.id.capacity() +
+            raw.document.source.capacity();
     if (kept <= budget) continue;
     // Assigning an empty string would keep the buffer; swapping one in lets it go.
-    Document released;
-    std::swap(document, released);
+    RawDocument released;
+    std::swap(raw, released);
   }
 }
 
 // Counts every document of a reader on `threads` threads, the calling one among them. Each
-// thread in turn takes the reader, reads a batch into its own documents, lets the reader go and
-// counts the batch: the text is counted by the core that just read it, and is freed (or reused)
-// by the thread that allocated it. Finished batches are merged in input order by whichever
-// thread finishes the next one due. A thread reads a new batch only while fewer than 2 × threads
-// + 1 batches are read and not yet merged, which bounds memory whatever the input's size.
+// thread in turn takes the reader and reads a batch of records into documents of its own; then,
+// with the reader free for the next thread, it parses and counts them: the text is parsed and
+// counted by the core that read it, and freed or reused by the thread that allocated it.
+// Finished batches are merged in input order by whichever thread finishes the next one due, and
+// a thread reads a new batch only while fewer than 2 × threads + 1 are read and not yet merged,
+// which bounds memory whatever the input's size.
+//
+// An input error ends the count, and the one reported is the first in input order: batches are
+// numbered as they are read, nothing is read after an error, and every batch read before it is
+// still parsed to the end (one of them may hold an earlier error).
 class ParallelCount {
  public:
   using Merge = std::function<void(BatchCounts&&)>;
@@ -116,22 +138,21 @@ class ParallelCount {
 
  private:
   void work() {
+    Batch batch;
     try {
+      DocumentParser parser(reader_.options());
       DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens);
-      Batch batch;
       while (read_batch(batch)) {
-        BatchCounts counts = count_batch(batch, setup_, analyzer);
+        BatchCounts counts = count_batch(batch, setup_, parser, analyzer);
         deliver(batch.serial, std::move(counts));
         release_spare_capacity(batch, 2 * options_.batch_bytes);
       }
-    } catch (...) {  // an input error from the reader, or an allocation failure
-      std::lock_guard lock(merge_mutex_);
-      if (!failure_) failure_ = std::current_exception();
-      merged_.notify_all();
+    } catch (...) {  // an input error, or an allocation failure
+      fail(batch.serial, std::current_exception());
     }
   }
 
-  // Fills `batch` with the next documents; false when there are none or the count has failed.
+  // Fills `batch` with the next records; false when there are none or the count has failed.
   bool read_batch(Batch& batch) {
     std::lock_guard read_lock(read_mutex_);
     if (reader_done_) return false;
@@ -140,29 +161,28 @@ class ParallelCount {
       merged_.wait(lock, [this] { return failure_ || next_serial_ - next_to_merge_ < limit_; });
       if (failure_) return false;
     }
-    const bool ranged = options_.since || options_.until;
     std::size_t bytes = 0;
     batch.size = 0;
-    while (bytes < options_.batch_bytes && batch.size < kBatchDocuments) {
-      if (batch.size == batch.documents.size()) batch.documents.emplace_back();
-      Document& document = batch.documents[batch.size];
-      if (!reader_.next(document)) {
-        reader_done_ = true;
-        break;
+    batch.read_failure = nullptr;
+    batch.serial = next_serial_;
+    try {
+      while (bytes < options_.batch_bytes && batch.size < kBatchDocuments) {
+        if (batch.size == batch.documents.size()) batch.documents.emplace_back();
+        RawDocument& raw = batch.documents[batch.size];
+        if (!reader_.next_raw(raw)) {
+          reader_done_ = true;
+          break;
+        }
+        bytes += raw.record.size() + raw.document.text.size();
+        ++batch.size;
       }
-      if (!document.date) {
-        ++undated_;
-        if (ranged) continue;  // with a range asked for, a document without a date is not in it
-      } else if ((options_.since && *document.date < *options_.since) ||
-                 (options_.until && *options_.until < *document.date)) {
-        ++outside_range_;
-        continue;
-      }
-      bytes += document.text.size();
-      ++batch.size;
+    } catch (...) {
+      // The records read before the error still need parsing: one may hold an earlier error.
+      batch.read_failure = std::current_exception();
+      reader_done_ = true;
     }
-    if (batch.size == 0) return false;
-    batch.serial = next_serial_++;
+    if (batch.size == 0 && !batch.read_failure) return false;
+    ++next_serial_;
     progress_.documents += batch.size;
     progress_.bytes = reader_.bytes_read();
     if (options_.on_progress) options_.on_progress(progress_);
@@ -174,9 +194,21 @@ class ParallelCount {
     std::lock_guard lock(merge_mutex_);
     done_.emplace(serial, std::move(counts));
     for (auto next = done_.find(next_to_merge_); next != done_.end(); next = done_.find(next_to_merge_)) {
+      undated_ += next->second.undated;
+      outside_range_ += next->second.outside_range;
       merge_(std::move(next->second));
       done_.erase(next);
       ++next_to_merge_;
+    }
+    merged_.notify_all();
+  }
+
+  // Keeps the failure of the earliest batch.
+  void fail(std::uint64_t serial, std::exception_ptr failure) {
+    std::lock_guard lock(merge_mutex_);
+    if (!failure_ || serial < failure_serial_) {
+      failure_ = std::move(failure);
+      failure_serial_ = serial;
     }
     merged_.notify_all();
   }
@@ -191,16 +223,17 @@ class ParallelCount {
   std::mutex read_mutex_;
   bool reader_done_ = false;
   std::uint64_t next_serial_ = 0;
-  std::uint64_t undated_ = 0;
-  std::uint64_t outside_range_ = 0;
   ReadProgress progress_;
 
-  // Under merge_mutex_: finished batches waiting for their turn, and the merge itself.
+  // Under merge_mutex_: finished batches waiting for their turn, the merge itself, and failures.
   std::mutex merge_mutex_;
   std::condition_variable merged_;
   std::map<std::uint64_t, BatchCounts> done_;
   std::uint64_t next_to_merge_ = 0;
+  std::uint64_t undated_ = 0;
+  std::uint64_t outside_range_ = 0;
   std::exception_ptr failure_;
+  std::uint64_t failure_serial_ = 0;
 };
 
 }  // namespace
@@ -212,7 +245,9 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
                          options.graph.window,
                          options.graph.token_distance,
                          options.evidence,
-                         options.slice};
+                         options.slice,
+                         options.since,
+                         options.until};
   Counts total;
   total.nodes.resize(setup.entities);
   std::map<std::string, Counts> periods;

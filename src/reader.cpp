@@ -249,7 +249,7 @@ class DocumentReader::LineSource {
 // the offending byte or column exactly as it always did, and the few records that JSON allows
 // but simdjson does not (integers beyond 64 bits, a byte order mark at the start of a later
 // line, more than 1024 levels of nesting) are read exactly as before.
-class DocumentReader::RecordParser {
+class RecordParser {
  public:
   // Reads line (followed by SIMDJSON_PADDING readable bytes) into fields, which point into this
   // parser until the next call. Throws InputError for invalid UTF-8 and malformed JSON.
@@ -299,6 +299,55 @@ class DocumentReader::RecordParser {
   simdjson::dom::parser simdjson_parser_;
   nlohmann::json slow_record_;  // owns the strings fields point to after parse_slowly
 };
+
+namespace {
+
+// Fills doc from one JSON Lines record, line line_number of path (followed by SIMDJSON_PADDING
+// readable bytes). Throws InputError for a record that is not an object with a string text.
+void fill_from_record(std::string_view line, const std::string& path, std::size_t line_number,
+                      const ReaderOptions& options, RecordParser& parser, Document& doc) {
+  auto fail = [&](const std::string& message) { throw InputError(path, line_number, message); };
+  RecordFields record;
+  parser.parse(line, path, line_number, options, record);
+  if (!record.is_object) fail("a JSON Lines record must be an object");
+  if (record.text.kind == FieldValue::Kind::absent) fail("record has no \"" + options.text_field + "\" field");
+  if (record.text.kind != FieldValue::Kind::string) fail("field \"" + options.text_field + "\" is not a string");
+  switch (record.id.kind) {
+    case FieldValue::Kind::absent:
+    case FieldValue::Kind::null:
+      doc.id.assign(path).push_back(':');
+      append_decimal(doc.id, line_number);
+      break;
+    case FieldValue::Kind::string:
+      doc.id.assign(record.id.string);
+      break;
+    case FieldValue::Kind::signed_integer:
+      doc.id.clear();
+      append_decimal(doc.id, record.id.signed_integer);
+      break;
+    case FieldValue::Kind::unsigned_integer:
+      doc.id.clear();
+      append_decimal(doc.id, record.id.unsigned_integer);
+      break;
+    case FieldValue::Kind::other:
+      fail("field \"" + options.id_field + "\" must be a string or an integer");
+  }
+  doc.date.reset();
+  const FieldValue& date = record.date;
+  if (date.kind != FieldValue::Kind::absent && date.kind != FieldValue::Kind::null) {
+    if (date.kind != FieldValue::Kind::string) fail("field \"" + options.date_field + "\" is not a string");
+    doc.date = parse_date(date.string);
+    if (!doc.date) {
+      fail("cannot read the date '" + std::string(date.string) +
+           "' (write it as 2026-03-02, 2 March 2026, March 2, 2026 or 02-MAR-2026)");
+    }
+  }
+  doc.text.assign(record.text.string);
+  if (&doc.source != &path) doc.source = path;
+  doc.line = line_number;
+}
+
+}  // namespace
 
 DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options)
     : options_(std::move(options)) {
@@ -408,83 +457,80 @@ void DocumentReader::read_whole_text(std::string& content) const {
   if (!from_stdin) ::close(fd);
 }
 
-bool DocumentReader::next(Document& doc) {
-  for (;;) {
-    if (!file_open_ && !open_next_file()) return false;
-    if (current_is_jsonl_) {
-      if (next_json_line(doc)) return true;
-      lines_->close();
-      file_open_ = false;
-      continue;
-    }
-    // A text file is one document.
-    file_open_ = false;
-    read_whole_text(doc.text);
-    text_bytes_read_ += doc.text.size();
-    doc.date.reset();
-    doc.id = current_path_;
-    doc.source = current_path_;
-    doc.line = 1;
-    // simdjson's check runs at many bytes a cycle; find_invalid_utf8, which has the last word
-    // as before, only locates the error for the message.
-    if (!simdjson::validate_utf8(doc.text.data(), doc.text.size())) {
-      if (const auto bad = find_invalid_utf8(doc.text)) throw_invalid_utf8(current_path_, 1, doc.text, *bad);
-    }
-    return true;
+void DocumentReader::read_text_document(Document& doc) {
+  file_open_ = false;
+  read_whole_text(doc.text);
+  text_bytes_read_ += doc.text.size();
+  doc.date.reset();
+  doc.id = current_path_;
+  doc.source = current_path_;
+  doc.line = 1;
+  // simdjson's check runs at many bytes a cycle; find_invalid_utf8, which has the last word
+  // as before, only locates the error for the message.
+  if (!simdjson::validate_utf8(doc.text.data(), doc.text.size())) {
+    if (const auto bad = find_invalid_utf8(doc.text)) throw_invalid_utf8(current_path_, 1, doc.text, *bad);
   }
 }
 
-bool DocumentReader::next_json_line(Document& doc) {
-  std::string_view line;
+bool DocumentReader::next(Document& doc) {
+  for (;;) {
+    if (!file_open_ && !open_next_file()) return false;
+    if (!current_is_jsonl_) {  // a text file is one document
+      read_text_document(doc);
+      return true;
+    }
+    std::string_view line;
+    if (next_record(line)) {
+      fill_from_record(line, current_path_, current_line_, options_, *parser_, doc);
+      return true;
+    }
+    lines_->close();
+    file_open_ = false;
+  }
+}
+
+bool DocumentReader::next_raw(RawDocument& raw) {
+  for (;;) {
+    if (!file_open_ && !open_next_file()) return false;
+    if (!current_is_jsonl_) {
+      raw.record.clear();
+      read_text_document(raw.document);
+      return true;
+    }
+    std::string_view line;
+    if (next_record(line)) {
+      raw.record.assign(line);
+      raw.record.append(simdjson::SIMDJSON_PADDING, '\0');
+      raw.document.source = current_path_;
+      raw.document.line = current_line_;
+      return true;
+    }
+    lines_->close();
+    file_open_ = false;
+  }
+}
+
+bool DocumentReader::next_record(std::string_view& line) {
   while (lines_->next(line)) {
     ++current_line_;
     if (current_line_ == 1 && line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank: no record
-    auto fail = [&](const std::string& message) {
-      throw InputError(current_path_, current_line_, message);
-    };
-    RecordFields record;
-    parser_->parse(line, current_path_, current_line_, options_, record);
-    if (!record.is_object) fail("a JSON Lines record must be an object");
-    if (record.text.kind == FieldValue::Kind::absent) fail("record has no \"" + options_.text_field + "\" field");
-    if (record.text.kind != FieldValue::Kind::string) fail("field \"" + options_.text_field + "\" is not a string");
-    switch (record.id.kind) {
-      case FieldValue::Kind::absent:
-      case FieldValue::Kind::null:
-        doc.id.assign(current_path_).push_back(':');
-        append_decimal(doc.id, current_line_);
-        break;
-      case FieldValue::Kind::string:
-        doc.id.assign(record.id.string);
-        break;
-      case FieldValue::Kind::signed_integer:
-        doc.id.clear();
-        append_decimal(doc.id, record.id.signed_integer);
-        break;
-      case FieldValue::Kind::unsigned_integer:
-        doc.id.clear();
-        append_decimal(doc.id, record.id.unsigned_integer);
-        break;
-      case FieldValue::Kind::other:
-        fail("field \"" + options_.id_field + "\" must be a string or an integer");
-    }
-    doc.date.reset();
-    const FieldValue& date = record.date;
-    if (date.kind != FieldValue::Kind::absent && date.kind != FieldValue::Kind::null) {
-      if (date.kind != FieldValue::Kind::string) fail("field \"" + options_.date_field + "\" is not a string");
-      doc.date = parse_date(date.string);
-      if (!doc.date) {
-        fail("cannot read the date '" + std::string(date.string) +
-             "' (write it as 2026-03-02, 2 March 2026, March 2, 2026 or 02-MAR-2026)");
-      }
-    }
-    doc.text.assign(record.text.string);
-    doc.source = current_path_;
-    doc.line = current_line_;
     return true;
   }
   return false;
+}
+
+DocumentParser::DocumentParser(ReaderOptions options)
+    : options_(std::move(options)), parser_(std::make_unique<RecordParser>()) {}
+
+DocumentParser::~DocumentParser() = default;
+
+void DocumentParser::parse(RawDocument& raw) {
+  if (raw.record.empty()) return;
+  const std::string_view line(raw.record.data(), raw.record.size() - simdjson::SIMDJSON_PADDING);
+  fill_from_record(line, raw.document.source, raw.document.line, options_, *parser_, raw.document);
+  raw.record.clear();
 }
 
 }  // namespace comention

@@ -38,6 +38,9 @@ struct MetricsOptions {
   std::uint64_t seed = 1;
   // PageRank's damping factor, in [0, 1).
   double pagerank_damping = 0.85;
+  // With more than one, weighted betweenness (the costliest measure) runs on a second thread
+  // beside the others. The measures are the same either way.
+  std::size_t threads = 1;
 };
 
 struct Metrics {

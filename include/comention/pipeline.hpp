@@ -44,8 +44,8 @@ class DocumentAnalyzer {
   AnalyzedDocument result_;
 };
 
-// How far reading has got: documents handed to counting, and bytes of input read (JSON Lines
-// records whole, line ends included), so far.
+// How far reading has got: documents read (in a --since/--until range or not), and bytes of
+// input read (JSON Lines records whole, line ends included), so far.
 struct ReadProgress {
   std::uint64_t documents = 0;
   std::uint64_t bytes = 0;

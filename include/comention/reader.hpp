@@ -41,6 +41,35 @@ struct ReaderOptions {
   InputFormat format = InputFormat::automatic;  // automatic: by extension, .jsonl or text
 };
 
+// A document as read, before its JSON Lines record is parsed. Reading goes in input order, one
+// thread at a time; parsing (DocumentParser) can then run on any thread, which is how counting
+// threads share one reader (pipeline.cpp).
+struct RawDocument {
+  Document document;  // a text file's document whole; for a record, its source and line only
+  // The JSON Lines record still to parse, followed by the padding bytes its parser reads past
+  // the end; empty once document is complete.
+  std::string record;
+};
+
+class RecordParser;  // simdjson, and nlohmann::json for the records it refuses (reader.cpp)
+
+// Parses what DocumentReader::next_raw read. One per thread.
+class DocumentParser {
+ public:
+  explicit DocumentParser(ReaderOptions options);
+  ~DocumentParser();
+  DocumentParser(const DocumentParser&) = delete;
+  DocumentParser& operator=(const DocumentParser&) = delete;
+
+  // Completes raw.document from raw.record, if any, and empties the record. Throws InputError
+  // naming the record's file and line, as DocumentReader::next would have.
+  void parse(RawDocument& raw);
+
+ private:
+  ReaderOptions options_;
+  std::unique_ptr<RecordParser> parser_;
+};
+
 class DocumentReader {
  public:
   // Expands directories and checks that every input exists; throws InputError if one does not.
@@ -51,6 +80,10 @@ class DocumentReader {
 
   // Reads the next document into doc; false at the end of all inputs.
   bool next(Document& doc);
+  // Reads the next document as next does, but leaves a JSON Lines record for a DocumentParser
+  // (with the options this reader was given) to parse.
+  bool next_raw(RawDocument& raw);
+  const ReaderOptions& options() const noexcept { return options_; }
 
   const std::vector<std::string>& files() const noexcept { return files_; }
 
@@ -60,10 +93,11 @@ class DocumentReader {
 
  private:
   class LineSource;  // a JSON Lines file or standard input, read in large blocks (reader.cpp)
-  class RecordParser;  // simdjson, and nlohmann::json for the records it refuses (reader.cpp)
 
   bool open_next_file();
-  bool next_json_line(Document& doc);
+  // The next non-blank line of the JSON Lines file being read, counted in current_line_.
+  bool next_record(std::string_view& line);
+  void read_text_document(Document& doc);
   void read_whole_text(std::string& content) const;
   void reject_duplicates() const;
 

@@ -58,6 +58,7 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   if (progress) progress->finish();
   MetricsOptions metrics;
   metrics.seed = options.seed;
+  metrics.threads = count.threads == 0 ? default_thread_count() : count.threads;
   measure_graph(graph, metrics);
   return graph;
 }

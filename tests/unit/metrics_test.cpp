@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <boost/range/iterator_range.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -502,6 +503,21 @@ TEST_CASE("the same input gives the same output, bit for bit") {
   MetricsOptions options;
   options.seed = 12345;
   CHECK(same_values(metrics_of(g, options), metrics_of(g, options)));
+}
+
+TEST_CASE("a second thread for weighted betweenness changes no measure, bit for bit") {
+  for (const char* name : {"les_miserables", "two_cliques", "mixed_weights", "two_components"}) {
+    CAPTURE(name);
+    const TestGraph g = fixture_graph(fixture(name));
+    MetricsOptions threaded;
+    threaded.threads = 2;
+    const Metrics one = metrics_of(g);
+    const Metrics two = metrics_of(g, threaded);
+    CHECK(same_values(one, two));
+    REQUIRE(!one.nodes.empty());
+    CHECK(std::any_of(two.nodes.begin(), two.nodes.end(),
+                      [](const comention::NodeMetrics& node) { return node.weighted_betweenness > 0; }));
+  }
 }
 
 // Pins the visiting order drawn from the seed: a standard library or platform that shuffled

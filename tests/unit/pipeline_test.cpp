@@ -129,4 +129,57 @@ TEST_CASE("an input error stops every thread and reaches the caller") {
   }
 }
 
+// Where counting `input` fails: "FILE:LINE", or "no error".
+std::string first_error(const std::string& input, std::size_t threads, std::size_t batch_bytes) {
+  static const auto gazetteer = comention::Gazetteer::builtin();
+  static const comention::Matcher matcher(gazetteer);
+  comention::CountOptions options;
+  options.threads = threads;
+  options.batch_bytes = batch_bytes;
+  comention::DocumentReader reader({input}, {});
+  try {
+    comention::count_documents(reader, matcher, gazetteer, options);
+  } catch (const comention::InputError& error) {
+    return error.file() + ":" + std::to_string(error.line());
+  }
+  return "no error";
+}
+
+TEST_CASE("the input error reported is the first in input order, whatever the threads and batches") {
+  // Records are parsed by the counting threads, in batches that finish in any order; the error
+  // must still be the earliest one. In the folder, a.jsonl has two malformed records and b.txt
+  // (read after it, by the reader itself) is not UTF-8: the reader fails on b.txt while a.jsonl's
+  // records of that batch are still unparsed.
+  const TempDir dir;
+  dir.write("in/a.jsonl", rotating_corpus(300) + "{\"text\": broken}\n" + rotating_corpus(900) + "[1]\n" +
+                              rotating_corpus(50));
+  dir.write("in/b.txt", "Iran and \xFF China\n");
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{8}}) {
+    for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{700}, std::size_t{1} << 30}) {
+      CAPTURE(threads);
+      CAPTURE(batch_bytes);
+      CHECK(first_error(dir.path("in"), threads, batch_bytes) == dir.path("in/a.jsonl") + ":301");
+    }
+  }
+  // An earlier batch that is slow to count (a 2 MB document before its bad record) fails after a
+  // later batch that fails at once: still the earlier error is the one.
+  std::string text;
+  while (text.size() < (std::size_t{2} << 20)) text += "China and Iran met in Rome. ";
+  const TempDir slow;
+  const std::string slow_corpus = slow.write(
+      "slow.jsonl", rotating_corpus(100) + "{\"text\": \"" + text + "\"}\n{\"text\": broken}\n" +
+                        rotating_corpus(2100) + "[1]\n" + rotating_corpus(100));
+  for (const std::size_t threads : {std::size_t{2}, std::size_t{4}}) {
+    CAPTURE(threads);
+    CHECK(first_error(slow_corpus, threads, std::size_t{5} << 19) == slow_corpus + ":102");
+  }
+  // Without the bad records, the text file's error is the one.
+  const TempDir clean;
+  clean.write("in/a.jsonl", rotating_corpus(1200));
+  clean.write("in/b.txt", "Iran and \xFF China\n");
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{3}}) {
+    CHECK(first_error(clean.path("in"), threads, 700) == clean.path("in/b.txt") + ":1");
+  }
+}
+
 }
