@@ -603,8 +603,11 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
         continue;
       }
     }
-    // A word starts at pos; most cannot start a name at all.
-    if (root_children_[byte] < 0) {
+    // A word starts at pos; most cannot start a name at all, as the prefix filter tells.
+    const PrefixKey key = size - pos >= 8 ? load_key(reinterpret_cast<const unsigned char*>(bytes.data()) + pos)
+                                          : padded_key(bytes, pos);
+    const Opening opening = opening_kind(opening_of(key));
+    if (opening == Opening::none || (opening == Opening::long_alias && !first_eight_listed(key))) {
       after_word = true;
       pos = next;
       continue;
