@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <future>
 #include <numeric>
+#include <system_error>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -469,7 +470,11 @@ Metrics compute_metrics(const Graph& graph, const std::vector<double>& edge_weig
 
   std::future<std::vector<double>> weighted;
   if (options.threads > 1) {
-    weighted = std::async(std::launch::async, [n, &edges] { return weighted_betweenness(n, edges); });
+    try {
+      weighted = std::async(std::launch::async, [n, &edges] { return weighted_betweenness(n, edges); });
+    } catch (const std::system_error&) {
+      // No thread to be had: computed below on this one, to the same result.
+    }
   }
   const std::vector<double> plain_betweenness = betweenness(graph);
   const std::vector<double> rank = pagerank(positive, options.pagerank_damping);

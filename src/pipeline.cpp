@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -127,7 +128,13 @@ class ParallelCount {
     limit_ = 2 * threads + 1;
     std::vector<std::thread> helpers;
     helpers.reserve(threads - 1);
-    for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back([this] { work(); });
+    for (std::size_t i = 1; i < threads; ++i) {
+      try {
+        helpers.emplace_back([this] { work(); });
+      } catch (const std::system_error&) {
+        break;  // no more threads to be had: count with those running, to the same result
+      }
+    }
     work();
     for (std::thread& helper : helpers) helper.join();
     if (failure_) std::rethrow_exception(failure_);
@@ -173,7 +180,7 @@ class ParallelCount {
           reader_done_ = true;
           break;
         }
-        bytes += raw.record.size() + raw.document.text.size();
+        bytes += raw.input_bytes();
         ++batch.size;
       }
     } catch (...) {

@@ -501,6 +501,7 @@ bool DocumentReader::next_raw(RawDocument& raw) {
     if (next_record(line)) {
       raw.record.assign(line);
       raw.record.append(simdjson::SIMDJSON_PADDING, '\0');
+      raw.document.text.clear();  // filled by the parser; what a reused slot held is stale
       raw.document.source = current_path_;
       raw.document.line = current_line_;
       return true;
@@ -519,6 +520,10 @@ bool DocumentReader::next_record(std::string_view& line) {
     return true;
   }
   return false;
+}
+
+std::size_t RawDocument::input_bytes() const noexcept {
+  return record.empty() ? document.text.size() : record.size() - simdjson::SIMDJSON_PADDING;
 }
 
 DocumentParser::DocumentParser(ReaderOptions options)

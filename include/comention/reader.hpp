@@ -49,6 +49,9 @@ struct RawDocument {
   // The JSON Lines record still to parse, followed by the padding bytes its parser reads past
   // the end; empty once document is complete.
   std::string record;
+
+  // Bytes of input it was read from: its record without the padding, or a text file's text.
+  std::size_t input_bytes() const noexcept;
 };
 
 class RecordParser;  // simdjson, and nlohmann::json for the records it refuses (reader.cpp)

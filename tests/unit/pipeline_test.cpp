@@ -129,6 +129,29 @@ TEST_CASE("an input error stops every thread and reaches the caller") {
   }
 }
 
+TEST_CASE("a batch holds about batch_bytes of records, however often its buffers are reused") {
+  const TempDir dir;
+  const std::string records = rotating_corpus(3000);
+  const std::string corpus = dir.write("many.jsonl", records);
+  const auto gazetteer = comention::Gazetteer::builtin();
+  const comention::Matcher matcher(gazetteer);
+  constexpr std::size_t kBatchBytes = 4096;
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    CAPTURE(threads);
+    comention::CountOptions options;
+    options.threads = threads;
+    options.batch_bytes = kBatchBytes;
+    std::size_t reports = 0;
+    options.on_progress = [&reports](const comention::ReadProgress&) { ++reports; };
+    comention::DocumentReader reader({corpus}, {});
+    comention::count_documents(reader, matcher, gazetteer, options);
+    // One report a batch; a batch closes once its records reach kBatchBytes, so there are no
+    // more batches than that many bytes fit in the file, and not many fewer.
+    CHECK(reports <= records.size() / kBatchBytes + 1);
+    CHECK(reports >= records.size() / kBatchBytes * 9 / 10);
+  }
+}
+
 // Where counting `input` fails: "FILE:LINE", or "no error".
 std::string first_error(const std::string& input, std::size_t threads, std::size_t batch_bytes) {
   static const auto gazetteer = comention::Gazetteer::builtin();
