@@ -23,7 +23,7 @@ const std::array<bool, 256> kAsciiWord = [] {
   return table;
 }();
 
-// ASCII folded as fold_text folds it, for the search of all-ASCII texts.
+// ASCII folded as fold_text folds it, for the search of texts without a folded copy.
 const std::array<unsigned char, 256> kAsciiLower = [] {
   std::array<unsigned char, 256> table{};
   for (int c = 0; c < 256; ++c) table[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -114,10 +114,36 @@ PrefixKey opening_from(PrefixKey key, unsigned word_bytes) noexcept {
   return kept | key_with_byte(length, length < 4 ? 1U : 0U);
 }
 
-// The part of an all-ASCII text that context_rejects reads around a name at [start, end): the
-// word before it, past white space and one comma or period; the word after it, past a possessive
-// 's and white space, and one byte more (looks_like_name asks whether a period follows an
-// initial). Its ends never cut a run of white space, so folding it gives exactly the bytes that
+// News set in ASCII but for typographic quotes and dashes is searched like ASCII: these three-
+// byte characters (E2 80 xx) fold to one ASCII byte, which the search puts in their place.
+// 0 for any other third byte.
+unsigned char typographic_fold(unsigned char third) noexcept {
+  switch (third) {
+    case 0x98:  // ‘
+    case 0x99:  // ’
+      return '\'';
+    case 0x9C:  // “
+    case 0x9D:  // ”
+      return '"';
+    case 0x93:  // –
+    case 0x94:  // —
+      return '-';
+    default:
+      return 0;
+  }
+}
+
+// Is there a typographic character (3 bytes, folding to 1) at data[pos]? Its folded byte, or 0.
+unsigned char typographic_at(const unsigned char* data, std::size_t size, std::size_t pos) noexcept {
+  if (size - pos < 3 || data[pos] != 0xE2 || data[pos + 1] != 0x80) return 0;
+  return typographic_fold(data[pos + 2]);
+}
+
+// The part of a text searched unfolded (ASCII but for typographic quotes and dashes) that
+// context_rejects reads around a name at [start, end): the word before it, past white space and
+// one comma or period; the word after it, past a possessive 's (or ’s) and white space, and one
+// character more (looks_like_name asks whether a period follows an initial). Its ends cut
+// neither a run of white space nor a character, so folding it gives exactly the bytes that
 // folding the whole text gives there.
 struct ContextWindow {
   std::size_t begin = 0;
@@ -132,13 +158,18 @@ ContextWindow context_window(const unsigned char* data, std::size_t size, std::s
   while (begin > 0 && kAsciiSpace[data[begin - 1]]) --begin;
   while (begin > 0 && kAsciiWord[data[begin - 1]]) --begin;
   std::size_t& after = window.end;
-  if (size - after >= 2 && data[after] == '\'' && kAsciiLower[data[after + 1]] == 's' &&
-      (after + 2 == size || !kAsciiWord[data[after + 2]])) {
-    after += 2;
+  // A possessive: ' or ’, then s, then no word character.
+  const std::size_t quote = after == size                              ? 0
+                            : data[after] == '\''                        ? 1
+                            : typographic_at(data, size, after) == '\'' ? 3
+                                                                         : 0;
+  if (quote > 0 && size - after > quote && kAsciiLower[data[after + quote]] == 's' &&
+      (after + quote + 1 == size || !kAsciiWord[data[after + quote + 1]])) {
+    after += quote + 1;
   }
   while (after < size && kAsciiSpace[data[after]]) ++after;
   while (after < size && kAsciiWord[data[after]]) ++after;
-  if (after < size) ++after;
+  if (after < size) after += data[after] < 0x80 ? 1 : 3;  // one character more, whole
   while (after < size && kAsciiSpace[data[after]] && kAsciiSpace[data[after - 1]]) ++after;
   return window;
 }
@@ -188,18 +219,55 @@ std::uint64_t word_bytes_in_block(const unsigned char* at) noexcept {
 #endif
 }
 
-// An all-ASCII text byte for byte: letters lower-cased and every white space byte made ' ', as
-// fold_text folds a lone one; then 64 zero bytes, so keys and blocks never read past the end.
-// Stops with false at the first byte that is not ASCII.
+// Stands in the lowered copy for the second and third bytes of a typographic character: no word
+// byte, no space, and no byte of any alias, so no key holding it is listed (see has_filler).
+constexpr unsigned char kFiller = 0x01;
+
+// Does the key hold a filler byte? Its bytes no longer line up with the folded text.
+bool has_filler(PrefixKey key) noexcept {
+  constexpr PrefixKey kOnes = 0x0101010101010101ULL;
+  const PrefixKey x = key ^ (kOnes * kFiller);
+  return ((x - kOnes) & ~x & (kOnes * 0x80)) != 0;
+}
+
+// Lowers one character at in[i], advancing i; false for a byte that is neither ASCII nor the
+// start of a typographic character.
+bool lower_one(const unsigned char* in, std::size_t size, std::size_t& i, unsigned char* out) noexcept {
+  if (in[i] < 0x80) {
+    out[i] = kAsciiSpace[in[i]] ? ' ' : kAsciiLower[in[i]];
+    ++i;
+    return true;
+  }
+  const unsigned char folded = typographic_at(in, size, i);
+  if (folded == 0) return false;
+  out[i] = folded;
+  out[i + 1] = kFiller;
+  out[i + 2] = kFiller;
+  i += 3;
+  return true;
+}
+
+// A text byte for byte: letters lower-cased, every white space byte made ' ' as fold_text folds
+// a lone one, and a typographic quote or dash made its ASCII fold and two fillers; then 64 zero
+// bytes, so keys and blocks never read past the end. False, at once, for a text holding any
+// other non-ASCII character: it needs the folded search.
 bool lower_ascii(std::string_view text, std::vector<unsigned char>& lowered) {
   lowered.resize(text.size() + 64);
   const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
   unsigned char* out = lowered.data();
   std::size_t i = 0;
 #if defined(__SSE2__)
-  for (; i + 16 <= text.size(); i += 16) {
+  while (i + 16 <= size) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
-    if (_mm_movemask_epi8(block) != 0) return false;
+    if (_mm_movemask_epi8(block) != 0) {
+      // A block with a non-ASCII byte goes one character at a time (the last may run past it).
+      const std::size_t block_end = i + 16;
+      while (i < block_end) {
+        if (!lower_one(in, size, i, out)) return false;
+      }
+      continue;
+    }
     const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(static_cast<char>(128 - 'A'))),
                                          _mm_set1_epi8(static_cast<char>(-128 + 26)));
     // White space: 0x09 to 0x0D, and ' ', which stays as it is.
@@ -208,13 +276,13 @@ bool lower_ascii(std::string_view text, std::vector<unsigned char>& lowered) {
     __m128i result = _mm_or_si128(block, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
     result = _mm_or_si128(_mm_andnot_si128(control, result), _mm_and_si128(control, _mm_set1_epi8(' ')));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), result);
+    i += 16;
   }
 #endif
-  for (; i < text.size(); ++i) {
-    if (in[i] >= 0x80) return false;
-    out[i] = kAsciiSpace[in[i]] ? ' ' : kAsciiLower[in[i]];
+  while (i < size) {
+    if (!lower_one(in, size, i, out)) return false;
   }
-  std::memset(out + text.size(), 0, 64);
+  std::memset(out + size, 0, 64);
   return true;
 }
 
@@ -465,9 +533,9 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
   }
 }
 
-// An all-ASCII text (most wire copy) is searched as it is, folding each byte on the way through
-// the trie, as fold_text would: letters to lower case, a run of white space to one space, or to
-// '\n' when it holds a blank line. The same matches as find_in_folded, without a folded copy of
+// A text that is ASCII but for typographic quotes and dashes (most news) is searched as it is,
+// folding each character on the way through the trie, as fold_text would: letters to lower case,
+// ’ to ', – to -, a run of white space to one space, or to '\n' when it holds a blank line. The same matches as find_in_folded, without a folded copy of
 // the text: word starts and the prefix filter read scratch.lowered (made by find_mentions), and
 // only the words around a name with context records get folded.
 void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {
@@ -501,9 +569,11 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
       listed &= listed - 1;
       if (pos < resume) continue;
       PrefixKey key = load_key(lowered + pos);
-      if (opening_kind(opening_of(key)) == Opening::long_alias) {
+      // Past a typographic character the lowered bytes no longer line up with the folded text:
+      // then the trie decides.
+      if (opening_kind(opening_of(key)) == Opening::long_alias && !has_filler(key)) {
         if (has_double_space(key)) key = collapsed_key(lowered, pos, size);
-        if (!first_eight_listed(key)) continue;
+        if (!has_filler(key) && !first_eight_listed(key)) continue;
       }
       const AsciiMatch match = longest_ascii_match(data, size, pos, scratch);
       if (match.terminal == nullptr) continue;
@@ -526,9 +596,10 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
   }
 }
 
-// The longest alias starting at word start pos of an all-ASCII text that ends at a word end and
-// passes its case rule, walking the trie with each byte folded as fold_text would fold it:
-// letters to lower case, a run of white space to one space, or to '\n' when it holds a blank line.
+// The longest alias starting at word start pos of a text searched unfolded that ends at a word
+// end and passes its case rule, walking the trie with each character folded as fold_text would
+// fold it: letters to lower case, a typographic quote or dash to its ASCII byte, a run of white
+// space to one space, or to '\n' when it holds a blank line.
 Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std::size_t size, std::size_t pos,
                                                  MatchScratch& scratch) const noexcept {
   AsciiMatch best;
@@ -540,7 +611,10 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
     unsigned char folded_byte = kAsciiLower[byte];
     std::size_t after = i + 1;
     LetterCase letter = kAsciiCase[byte];
-    if (kAsciiSpace[byte]) {
+    if (byte >= 0x80) {  // a typographic quote or dash, as lower_ascii let through
+      folded_byte = typographic_at(data, size, i);
+      after = i + 3;
+    } else if (kAsciiSpace[byte]) {
       int line_breaks = byte == '\n' ? 1 : 0;
       while (after < size && kAsciiSpace[data[after]]) line_breaks += data[after++] == '\n' ? 1 : 0;
       folded_byte = line_breaks >= 2 ? '\n' : ' ';

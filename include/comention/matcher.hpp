@@ -40,8 +40,8 @@ struct MatchOptions {
 
 struct MatchScratch {
   FoldedText folded;
-  // For an all-ASCII text, searched without folding it first: the letter case of each folded
-  // byte of the name being tried.
+  // For a text searched without folding it first (ASCII but for typographic quotes and dashes):
+  // the letter case of each folded byte of the name being tried.
   std::vector<LetterCase> step_case;
   std::vector<unsigned char> lowered;  // the text lower-cased byte for byte, then zeros
 };
@@ -77,7 +77,7 @@ class Matcher {
     std::vector<std::string> exceptions;
   };
 
-  // The best match at one word start of an all-ASCII text: none when terminal is null.
+  // The best match at one word start of a text searched unfolded: none when terminal is null.
   struct AsciiMatch {
     const Terminal* terminal = nullptr;
     std::size_t end = 0;     // original offset past the match

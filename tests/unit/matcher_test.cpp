@@ -126,7 +126,11 @@ std::string ids(const std::vector<Found>& found) {
 
 std::string ids(std::string_view text, MatchOptions options = {}) { return ids(find(text, options)); }
 
-// The ASCII search and the folded search of one text agree mention for mention.
+// Appended to a text, sends it to the folded search: U+00A6, broken bar, which is neither a word
+// character nor a space, is not typographic punctuation, and names nothing.
+constexpr const char* kForceFolded = "\xC2\xA6";
+
+// The unfolded search and the folded search of one text agree mention for mention.
 void check_same_mentions(const std::vector<Mention>& ascii, const std::vector<Mention>& folded) {
   REQUIRE(ascii.size() == folded.size());
   for (std::size_t i = 0; i < ascii.size(); ++i) {
@@ -549,9 +553,9 @@ TEST_CASE("a span ends with its last letter and its accents, not with invisible 
 }
 
 
-TEST_CASE("an all-ASCII text, searched unfolded, gives what the folded search gives") {
-  // A text with one non-ASCII character goes through fold_text; an em dash at its end folds to
-  // '-', which neither names anything nor changes a neighbouring word, so both searches must
+TEST_CASE("a text searched unfolded (ASCII, typographic quotes and dashes) gives what the folded search gives") {
+  // A text with one other non-ASCII character goes through fold_text; a broken bar (U+00A6) at
+  // its end is neither a word character nor a space and names nothing, so both searches must
   // agree on everything before it.
   const auto gazetteer = comention::Gazetteer::builtin();
   for (const bool capitals : {false, true}) {
@@ -574,7 +578,13 @@ TEST_CASE("an all-ASCII text, searched unfolded, gives what the folded search gi
                                   "Saudi Arabia", "Hong Kong", "12", "3.5", "x",
                                   // Context words around names, for the folded window.
                                   "J. ", "J.", "O'Brien", "'s", "'S", "Governor", "governor", "Atlanta ,Georgia",
-                                  "Mrs. ", "Mrs.", "Smith", "\t", "\r\n", "\n \n"};
+                                  "Mrs. ", "Mrs.", "Smith", "\t", "\r\n", "\n \n",
+                                  // Typographic quotes and dashes, searched unfolded too.
+                                  "China\xE2\x80\x99s", "\xE2\x80\x99s", "\xE2\x80\x99S", "\xE2\x80\x98",
+                                  "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x93", "\xE2\x80\x94",
+                                  "Cote d\xE2\x80\x99Ivoire", "Guinea\xE2\x80\x93" "Bissau",
+                                  "U.S.\xE2\x80\x93" "China", "Georgia\xE2\x80\x99s governor",
+                                  "\xE2\x80\x9CGeorgia\xE2\x80\x9D", "Chad\xE2\x80\x99s", "O\xE2\x80\x99" "Brien"};
     std::uint32_t state = 2024;
     auto next_random = [&state] {
       state = state * 1664525U + 1013904223U;
@@ -592,7 +602,7 @@ TEST_CASE("an all-ASCII text, searched unfolded, gives what the folded search gi
       }
       CAPTURE(text);
       matcher.find_mentions(text, scratch, ascii);
-      matcher.find_mentions(text + "\xE2\x80\x94", scratch, folded);
+      matcher.find_mentions(text + kForceFolded, scratch, folded);
       check_same_mentions(ascii, folded);
     }
   }
@@ -602,8 +612,8 @@ TEST_CASE("every alias of the built-in gazetteer is found as written, and in ASC
   // The prefix filter must let every alias through, whatever its case, its white space or the
   // byte after it. Each alias as written must name its entity (or, for a stop phrase or a
   // capital, block the names inside it); each ASCII alias, in five forms with eight endings,
-  // must give the same mentions searched as ASCII and searched folded (the text then ending in
-  // an em dash).
+  // must give the same mentions searched unfolded and searched folded (the text then ending in
+  // kForceFolded), and so must its typographic forms (’ for ', – for -, “ ” around it).
   const auto gazetteer = Gazetteer::builtin();
   const Matcher matcher(gazetteer);
   MatchScratch scratch;
@@ -618,6 +628,19 @@ TEST_CASE("every alias of the built-in gazetteer is found as written, and in ASC
     for (const char c : text) {
       if (c == ' ') {
         out += space;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  auto typographic = [](std::string_view text) {  // ' as ’ and - as –
+    std::string out;
+    for (const char c : text) {
+      if (c == '\'') {
+        out += "\xE2\x80\x99";
+      } else if (c == '-') {
+        out += "\xE2\x80\x93";
       } else {
         out += c;
       }
@@ -651,14 +674,20 @@ TEST_CASE("every alias of the built-in gazetteer is found as written, and in ASC
                                         [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (!ascii_only) continue;
     ++ascii_aliases;
-    const std::string forms[] = {alias.text, upper(alias.text), spaced(alias.text, "  "), spaced(alias.text, "\n"),
-                                 spaced(alias.text, "\n\n")};
+    const std::string forms[] = {alias.text,
+                                 upper(alias.text),
+                                 spaced(alias.text, "  "),
+                                 spaced(alias.text, "\n"),
+                                 spaced(alias.text, "\n\n"),
+                                 typographic(alias.text),
+                                 "\xE2\x80\x9C" + alias.text + "\xE2\x80\x9D"};
     for (const std::string& form : forms) {
-      for (const char* after : {"", " said.", "'s talks", ",", ".", "-based", "s", "\n\nNext"}) {
+      for (const char* after : {"", " said.", "'s talks", ",", ".", "-based", "s", "\n\nNext",
+                                "\xE2\x80\x99s talks", "\xE2\x80\x94" "based", "\xE2\x80\x9D"}) {
         const std::string text = "In " + form + after;
         CAPTURE(text);
         matcher.find_mentions(text, scratch, ascii);
-        matcher.find_mentions(text + "\xE2\x80\x94", scratch, folded);
+        matcher.find_mentions(text + kForceFolded, scratch, folded);
         check_same_mentions(ascii, folded);
       }
     }
