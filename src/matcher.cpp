@@ -85,6 +85,14 @@ constexpr PrefixKey key_with_byte(unsigned i, unsigned value) noexcept {
   }
 }
 
+// The high bit of each byte of the key equal to `value`: zero when there is none. (A byte just
+// above a matching one may be flagged too, a harmless yes for the questions asked of it here.)
+PrefixKey bytes_equal(PrefixKey key, unsigned char value) noexcept {
+  constexpr PrefixKey kOnes = 0x0101010101010101ULL;
+  const PrefixKey x = key ^ (kOnes * value);
+  return (x - kOnes) & ~x & (kOnes * 0x80);
+}
+
 // Could an alias of `length` bytes (1 to 7) at the key's start end there? Only where its word
 // ends, or after punctuation ("U.S."). Bytes of other scripts count as possible ends.
 bool may_end_after(PrefixKey key, unsigned length) noexcept {
@@ -93,25 +101,19 @@ bool may_end_after(PrefixKey key, unsigned length) noexcept {
 
 // A word's opening: its first four bytes, or, when the word is shorter, the word and one 0x01
 // for the byte that ends it. So "us," "us " and "us" at the end all open alike, the same as the
-// alias "us" does, and a run of spaces after a short word no longer matters.
+// alias "us" does, and a run of spaces after a short word no longer matters. `word_bytes` is the
+// length of the word at the key's start (at least one).
+PrefixKey opening_from(PrefixKey key, unsigned word_bytes) noexcept {
+  const unsigned length = std::min(word_bytes, 4U);
+  return first_bytes(key, length) | key_with_byte(length, length < 4 ? 1U : 0U);
+}
+
+// The opening of a key, its word's length read from the key itself.
 PrefixKey opening_of(PrefixKey key) noexcept {
   const unsigned second = kAsciiWord[key_byte(key, 1)] ? 1U : 0U;
   const unsigned third = second & (kAsciiWord[key_byte(key, 2)] ? 1U : 0U);
   const unsigned fourth = third & (kAsciiWord[key_byte(key, 3)] ? 1U : 0U);
-  const unsigned length = 1 + second + third + fourth;
-  return first_bytes(key, length) | key_with_byte(length, length < 4 ? 1U : 0U);
-}
-
-// The opening of a key whose word has `word_bytes` bytes (at least one), as opening_of makes it.
-PrefixKey opening_from(PrefixKey key, unsigned word_bytes) noexcept {
-  const unsigned length = std::min(word_bytes, 4U);
-  PrefixKey kept = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    kept = key & ((PrefixKey{1} << (8 * length)) - 1);
-  } else {
-    kept = key & ~(~PrefixKey{0} >> (8 * length));
-  }
-  return kept | key_with_byte(length, length < 4 ? 1U : 0U);
+  return opening_from(key, 1 + second + third + fourth);
 }
 
 // News set in ASCII but for typographic quotes and dashes is searched like ASCII: these three-
@@ -176,11 +178,9 @@ ContextWindow context_window(const unsigned char* data, std::size_t size, std::s
 
 // Does the key hold two white space bytes side by side? A lowered ASCII text keeps every white
 // space byte where fold_text collapses a run into one, so such a key does not line up with the
-// folded text. (A zero byte can flag its neighbours too: a harmless yes.)
+// folded text.
 bool has_double_space(PrefixKey key) noexcept {
-  constexpr PrefixKey kOnes = 0x0101010101010101ULL;
-  const PrefixKey x = key ^ (kOnes * ' ');
-  const PrefixKey spaces = (x - kOnes) & ~x & (kOnes * 0x80);
+  const PrefixKey spaces = bytes_equal(key, ' ');
   return (spaces & (spaces >> 8U)) != 0;
 }
 
@@ -224,11 +224,7 @@ std::uint64_t word_bytes_in_block(const unsigned char* at) noexcept {
 constexpr unsigned char kFiller = 0x01;
 
 // Does the key hold a filler byte? Its bytes no longer line up with the folded text.
-bool has_filler(PrefixKey key) noexcept {
-  constexpr PrefixKey kOnes = 0x0101010101010101ULL;
-  const PrefixKey x = key ^ (kOnes * kFiller);
-  return ((x - kOnes) & ~x & (kOnes * 0x80)) != 0;
-}
+bool has_filler(PrefixKey key) noexcept { return bytes_equal(key, kFiller) != 0; }
 
 // Lowers one character at in[i], advancing i; false for a byte that is neither ASCII nor the
 // start of a typographic character.
