@@ -4,8 +4,15 @@ find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS graph)       # libboost-graph
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)                # nlohmann-json3-dev
 find_package(simdjson 3.0 REQUIRED CONFIG)                      # libsimdjson-dev
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(GRAPHVIZ REQUIRED IMPORTED_TARGET libcgraph libgvc)   # libgraphviz-dev
+# The prefix is comention's own: the installed CMake package defines the same imported target,
+# and a consumer's own GRAPHVIZ variables must not collide with it.
+pkg_check_modules(comention_graphviz REQUIRED IMPORTED_TARGET libcgraph libgvc)   # libgraphviz-dev
 if(COMENTION_BUILD_TESTS)
   find_package(doctest 2.4 REQUIRED CONFIG)                     # doctest-dev
+  # The tests read outputs with Debian's python3-* modules (networkx, selenium), which only
+  # Debian's interpreter sees; a python3 earlier on PATH (pyenv, a virtualenv) would not.
+  if(NOT DEFINED Python3_EXECUTABLE AND EXISTS /usr/bin/python3)
+    set(Python3_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "The Python 3 interpreter of the tests")
+  endif()
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
 endif()

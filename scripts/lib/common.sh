@@ -3,15 +3,24 @@
 
 COMENTION_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-# Debian 12 packages: the toolchain, the libraries found by cmake/Dependencies.cmake, Graphviz's
-# dot for rendering, and what the interop tests read the outputs with: Debian's networkx,
-# xmllint, and chromium for the HTML viewer (driven by npm's playwright-core).
+# Debian 12 packages. COMENTION_PACKAGES builds and runs the program: the toolchain, the libraries
+# found by cmake/Dependencies.cmake, python3 for the demo's summary, and Graphviz's own programs
+# for the DOT files it writes. COMENTION_TEST_PACKAGES is what the tests add: doctest, Debian's
+# python3 with networkx (whose pagerank needs numpy and scipy, only Recommends of it), xmllint,
+# chromium driven through chromium-driver by python3-selenium for the HTML viewer, Node.js and npm
+# for the JavaScript readers, dpkg-dev and file for the Debian package test. Every one is
+# Debian 12's own: its Node.js is 18.
 COMENTION_PACKAGES=(
   g++ cmake make pkg-config
-  libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libgraphviz-dev graphviz doctest-dev
-  python3 python3-networkx
+  libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libgraphviz-dev graphviz
+  python3
 )
-COMENTION_TEST_PACKAGES=(libxml2-utils chromium)
+COMENTION_TEST_PACKAGES=(
+  doctest-dev
+  python3-networkx python3-numpy python3-scipy libxml2-utils
+  chromium chromium-driver python3-selenium
+  dpkg-dev file
+)
 # Node.js may come from elsewhere than Debian (NodeSource, say): Debian's is added only when
 # there is no npm at all.
 command -v npm >/dev/null 2>&1 || COMENTION_TEST_PACKAGES+=(nodejs npm)

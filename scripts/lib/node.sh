@@ -1,11 +1,6 @@
 # The npm packages of the JavaScript interop tests (tests/interop/package.json). Sourced, not run,
 # after common.sh has set COMENTION_ROOT. Idempotent: a second run installs nothing.
 
-# playwright-core would otherwise try to download a browser build of its own, which cannot be
-# fetched here; the tests drive Debian's chromium instead. Exported so that every later npm or
-# node command in the calling script sees it too.
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-
 if ! declare -F comention_say >/dev/null; then
   comention_say() { printf '==> %s\n' "$*" >&2; }
 fi
@@ -16,7 +11,7 @@ fi
 comention_install_node_packages() {
   local dir="${COMENTION_ROOT:?COMENTION_ROOT is not set: source scripts/lib/common.sh first}/tests/interop"
   if ! command -v npm >/dev/null 2>&1; then
-    echo "comention: npm is missing; the JavaScript interop tests need Node.js 20 or later and npm" >&2
+    echo "comention: npm is missing; the JavaScript interop tests need Node.js 18 or later and npm (Debian: nodejs npm)" >&2
     return 1
   fi
   if [ -d "$dir/node_modules" ] && ! [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
