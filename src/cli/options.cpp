@@ -100,8 +100,10 @@ Input:
 Matching:
   --ignore-case         let names match in any case, for lower-cased corpora; acronyms (US,
                         WHO) still match only as written
-  --places capitals     also count capitals and seats of government as their country or
-                        organization ("Beijing said", "Brussels" for the EU); default: names only
+  --places names|capitals
+                        names (the default) counts names only; capitals also counts capitals and
+                        seats of government as their country or organization ("Beijing said",
+                        "Brussels" for the EU)
   --gazetteer FILE      add entities, aliases, stop phrases and overrides from FILE (format:
                         data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
   --no-default-gazetteer
@@ -131,7 +133,9 @@ Options:
   --id-field NAME       JSON Lines field holding the document id (default id)
   --text-field NAME     JSON Lines field holding the text (default text)
   --ignore-case         let names match in any case; acronyms still match only as written
-  --places capitals     also count capitals and seats of government ("Beijing said")
+  --places names|capitals
+                        capitals also counts capitals and seats of government ("Beijing said");
+                        default names
   --gazetteer FILE      add a gazetteer file (repeatable); --no-default-gazetteer starts empty
   -h, --help            show this help
 )";
