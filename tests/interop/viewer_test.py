@@ -6,20 +6,24 @@ give what the graph says.
 usage: python3 tests/interop/viewer_test.py COMENTION_BINARY SAMPLES_DIR ARTIFACT_DIR
 Leaves viewer.html, viewer.json (the truth, node-link JSON) and viewer.png in ARTIFACT_DIR.
 """
+import contextlib
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 try:
     from selenium import webdriver
     from selenium.common.exceptions import (ElementClickInterceptedException,
                                             ElementNotInteractableException, WebDriverException)
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.actions.action_builder import ActionBuilder
     from selenium.webdriver.common.by import By
@@ -58,18 +62,63 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.category(char).startswith("M")).lower()
 
 
-def start_chromium(profile_dir):
+@contextlib.contextmanager
+def running_chromedriver():
+    """Starts Debian's chromedriver on a free loopback port and yields its URL.
+
+    selenium's own Service would do this, but it reaches the driver by the name "localhost",
+    which does not resolve where /etc/hosts is missing (a fresh debootstrap root, some
+    containers); the address always works.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen([CHROMEDRIVER, f"--port={port}"], stdin=subprocess.DEVNULL,
+                               stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        while True:
+            if process.poll() is not None:
+                log.seek(0)
+                output = log.read().decode(errors="replace").strip()
+                raise CheckFailed(f"{CHROMEDRIVER} exited with status {process.returncode}: {output}")
+            try:
+                with urllib.request.urlopen(f"{url}/status", timeout=1) as response:
+                    if json.load(response)["value"]["ready"]:
+                        break
+            except (OSError, ValueError, KeyError):
+                pass  # not listening yet
+            if time.monotonic() > deadline:
+                raise CheckFailed(f"{CHROMEDRIVER} did not answer on {url} within {TIMEOUT_SECONDS} s")
+            time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def start_chromium(driver_url, profile_dir):
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    # --remote-debugging-pipe: chromedriver talks to chromium over a pipe instead of a DevTools
+    # port on "localhost", the name that does not resolve without /etc/hosts.
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--remote-debugging-pipe",
                  f"--user-data-dir={profile_dir}", f"--window-size={VIEWPORT[0]},{VIEWPORT[1]}"):
         options.add_argument(flag)
     # The browser log carries console errors and uncaught exceptions; the performance log carries
     # the network events, that is every request the page makes.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    # An explicit driver, so that selenium-manager never tries to download one.
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # A driver of our own starting (no selenium-manager, which would try to download one).
+    driver = webdriver.Remote(command_executor=driver_url, options=options)
     try:
         fit_viewport(driver)
     except BaseException:
@@ -415,9 +464,11 @@ def main():
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
 
     # A fresh profile each run, so no earlier run's state reaches the page.
-    with tempfile.TemporaryDirectory(prefix="comention-chromium-", ignore_cleanup_errors=True) as profile:
+    with tempfile.TemporaryDirectory(prefix="comention-chromium-", ignore_cleanup_errors=True) as profile, \
+            contextlib.ExitStack() as stack:
         try:
-            driver = start_chromium(profile)
+            driver_url = stack.enter_context(running_chromedriver())
+            driver = start_chromium(driver_url, profile)
         except (CheckFailed, WebDriverException) as error:
             print(f"viewer_test: cannot start chromium with {CHROMEDRIVER}: {describe(error)}", file=sys.stderr)
             return 1
