@@ -4,7 +4,9 @@ python3-selenium, opens the page comention writes, and a person's clicks, search
 give what the graph says.
 
 usage: python3 tests/interop/viewer_test.py COMENTION_BINARY SAMPLES_DIR ARTIFACT_DIR
-Leaves viewer.html, viewer.json (the truth, node-link JSON) and viewer.png in ARTIFACT_DIR.
+Leaves viewer.html, viewer.json (the truth, node-link JSON) and viewer.png in ARTIFACT_DIR, and for
+the big graph (1,000 entities, 20,000 ties by month, made up by big_graph.py) big-corpus/, big.html,
+big.json, big.png and big-zoomed.png.
 """
 import contextlib
 import json
