@@ -461,9 +461,10 @@
     }
     const alpha = Math.max(0.07, Math.min(0.65, 25 / Math.sqrt(visible + 1))) * (dimOthers ? 0.35 : 1);
     context.lineCap = 'round';
-    context.strokeStyle = `rgba(95, 99, 104, ${alpha})`;
     buckets.forEach((list, bucket) => {
       if (!list.length) return;
+      // Heavier ties darker as well as wider, so the few strong ones stand out of the many.
+      context.strokeStyle = `rgba(95, 99, 104, ${Math.min(0.9, alpha * (1 + (1.5 * bucket) / (WIDTH_BUCKETS - 1)))})`;
       context.lineWidth = 0.6 + (3.4 * (bucket + 0.5)) / WIDTH_BUCKETS;
       context.beginPath();
       for (const j of list) {
@@ -918,13 +919,17 @@
     const legend = data.legend;
     const box = document.getElementById('legend');
     if (!legend || !Array.isArray(legend.entries) || !legend.entries.length) return;
-    box.append(element('p', '', legend.heading || ''));
+    // Folding, since on a small screen it covers a corner of the graph.
+    const folding = element('details');
+    folding.open = true;
+    folding.append(element('summary', '', legend.heading || 'Legend'));
     for (const entry of legend.entries) {
       const row = element('div');
       row.append(colourSwatch(entry.color), entry.text);
-      box.append(row);
+      folding.append(row);
     }
-    box.append(element('div', 'note', 'Size: mentions. Squares: organizations.'));
+    folding.append(element('div', 'note', 'Size: mentions. Squares: organizations.'));
+    box.append(folding);
   }
 
   // ---- What the browser test reads -----------------------------------------------------------
