@@ -351,10 +351,12 @@
       top = Math.min(top, worldY[i]); bottom = Math.max(bottom, worldY[i]);
     }
     if (!Number.isFinite(left)) { left = right = top = bottom = 0; }
-    const margin = 40;
+    // Wider at the sides, where labels centred on an entity reach further than its middle.
+    const marginX = Math.min(90, view.width / 6);
+    const marginY = Math.min(40, view.height / 6);
     const spanX = Math.max(right - left, 1);
     const spanY = Math.max(bottom - top, 1);
-    const scale = Math.min((view.width - 2 * margin) / spanX, (view.height - 2 * margin) / spanY);
+    const scale = Math.min((view.width - 2 * marginX) / spanX, (view.height - 2 * marginY) / spanY);
     view.scale = Number.isFinite(scale) && scale > 0 ? scale : 1;
     if (!only) fitScale = view.scale;
     view.x = view.width / 2 - ((left + right) / 2) * view.scale;
@@ -555,7 +557,10 @@
         labelWidths.set(key, width);
       }
       const top = screenY[i] + screenRadius[i] + 1;
-      const box = { left: screenX[i] - width / 2 - 2, right: screenX[i] + width / 2 + 2, top, bottom: top + size + 2 };
+      // A label at the pane's side moves in rather than being cut, as long as its entity is in view.
+      let x = screenX[i];
+      if (x >= 0 && x <= view.width) x = Math.max(width / 2 + 2, Math.min(view.width - width / 2 - 2, x));
+      const box = { left: x - width / 2 - 2, right: x + width / 2 + 2, top, bottom: top + size + 2 };
       const cells = overlaps(box);
       if (!cells) continue;
       for (const cell of cells) {
@@ -565,9 +570,9 @@
       placed.push(i);
       context.lineWidth = 3;
       context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-      context.strokeText(nodes[i].label, screenX[i], top);
+      context.strokeText(nodes[i].label, x, top);
       context.fillStyle = nodeRoles[i] === 'selected' ? '#d93025' : nodeRoles[i] === 'dimmed' ? '#9aa0a6' : '#1f2328';
-      context.fillText(nodes[i].label, screenX[i], top);
+      context.fillText(nodes[i].label, x, top);
     }
     return placed.length;
   }
