@@ -751,6 +751,8 @@
   function applyMinWeight() {
     state.minWeight = thresholdAt(Number(slider.value));
     sliderValue.textContent = formatValue(state.minWeight);
+    // A screen reader then says the weight, not the slider's step number.
+    slider.setAttribute('aria-valuetext', `minimum weight ${formatValue(state.minWeight)}`);
     refilter();
   }
 
@@ -814,6 +816,7 @@
     const position = Number(periodSlider.value);
     state.period = position > 0 ? periods[position - 1] : null;
     periodValue.textContent = state.period === null ? `all ${periods.length}` : state.period;
+    periodSlider.setAttribute('aria-valuetext', state.period === null ? 'all periods' : state.period);
     refilter();
   }
 
