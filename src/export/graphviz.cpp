@@ -121,6 +121,9 @@ class Diagram {
   }
 
   std::vector<NodePosition> positions() {
+    // Positions need no routed edges, and routing splines around the nodes is what takes minutes
+    // at tens of thousands of edges; node positions are the same either way.
+    if (!laid_out_) graph_attribute("splines", "false");
     lay_out();
     std::vector<NodePosition> result;
     result.reserve(nodes_.size());

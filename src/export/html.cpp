@@ -1,6 +1,7 @@
 // The HTML viewer: comention's own page template, stylesheet and script (src/export/viewer/,
-// compiled in), filled with the laid-out SVG and the graph's data. Nothing is fetched at view
-// time, and no third-party script is involved.
+// compiled in), filled with the graph's data and its layout's positions; the script draws it on a
+// canvas, which stays smooth with tens of thousands of ties where an SVG of them would not.
+// Nothing is fetched at view time, and no third-party script is involved.
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <stdexcept>
@@ -10,7 +11,6 @@
 #include "attributes.hpp"
 #include "comention/export.hpp"
 #include "embedded_data.hpp"
-#include "graphviz.hpp"
 #include "json_fields.hpp"
 #include "style.hpp"
 
@@ -44,15 +44,21 @@ detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& optio
   using detail::Json;
   const Graph& g = graph.graph;
   const detail::DiagramStyle style = detail::style_diagram(graph, options);
+  const std::vector<NodePosition> positions = layout_graph(graph, options);
 
   Json nodes = Json::array();
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     Json item = Json::object();
     item["id"] = g[v].id;
     item["color"] = style.nodes[v].fill;
+    item["border"] = style.nodes[v].border;
     item["group"] = style.nodes[v].group;
+    item["size"] = style.nodes[v].size;
+    // Layout points, y upwards as Graphviz has them; the page fits them to its pane.
+    item["x"] = positions[v].x;
+    item["y"] = positions[v].y;
+    // With --slice, "periods" holds the mentions by period, which the time control shows.
     item.update(detail::node_fields(graph, v));
-    item.erase("periods");  // per-period counts belong in the data formats, not the panel
     nodes.push_back(std::move(item));
   }
 
@@ -68,6 +74,8 @@ detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& optio
     item["weight"] = fields["weight"];
     item["count"] = edge.count;
     item["documents"] = edge.documents;
+    item["strength"] = style.edge_strength[edges.size()];
+    if (fields.contains("periods")) item["periods"] = std::move(fields["periods"]);
     Json evidence = Json::array();
     for (const Evidence& window : edge.evidence) {
       evidence.push_back(Json{{"document", window.document}, {"text", window.text}});
@@ -85,6 +93,11 @@ detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& optio
   data["nodes"] = std::move(nodes);
   data["edges"] = std::move(edges);
   data["weight"] = Json{{"measure", to_string(graph.info.measure)}, {"min", low}, {"max", high}};
+  Json legend = Json::array();
+  for (const detail::LegendEntry& entry : style.legend) {
+    legend.push_back(Json{{"color", entry.color}, {"text", entry.text}});
+  }
+  data["legend"] = Json{{"heading", style.color_heading}, {"entries", std::move(legend)}};
   return data;
 }
 
@@ -94,7 +107,6 @@ void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOpti
   const std::size_t entities = boost::num_vertices(graph.graph);
   const std::string title = "comention: " + std::to_string(entities) + (entities == 1 ? " entity, " : " entities, ") +
                             count_of(boost::num_edges(graph.graph), "tie");
-  const std::string svg = detail::render_viewer_svg(graph, options);
   const std::string data = script_safe(detail::dump_json(viewer_data(graph, options), -1));
 
   // One pass over the template: text put in is never searched for placeholders again.
@@ -111,8 +123,6 @@ void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOpti
       replacement = title;
     } else if (name == "STYLE") {
       replacement = viewer_file("viewer.css");
-    } else if (name == "SVG") {
-      replacement = svg;
     } else if (name == "DATA") {
       replacement = data;
     } else if (name == "SCRIPT") {

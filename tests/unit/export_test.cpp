@@ -452,15 +452,17 @@ TEST_CASE("graphology: undirected, every node placed, no attribute called type")
   CHECK_FALSE(has_key_anywhere(document["edges"], "type"));
 }
 
-TEST_CASE("the HTML viewer holds the SVG, the data and its script, and no markup from the data") {
+TEST_CASE("the HTML viewer holds the data with positions, its canvas and script, and no markup from the data") {
   const std::string page = written(small_graph(), OutputFormat::html);
   CHECK(page.starts_with("<!DOCTYPE html>"));
-  CHECK(contains(page, "<svg"));
-  CHECK_FALSE(contains(page, "<?xml"));
+  CHECK(contains(page, "id=\"graph-canvas\""));
+  CHECK_FALSE(contains(page, "<svg"));  // the script draws the graph; no Graphviz drawing is embedded
   CHECK(contains(page, "id=\"comention-data\""));
+  CHECK(contains(page, "\"x\":"));
+  CHECK(contains(page, "\"legend\":"));
   CHECK(contains(page, "Niger, \\\"the\\\" Republic"));  // inside the JSON data, escaped as JSON
-  CHECK_FALSE(contains(page, "@SVG@"));
   CHECK_FALSE(contains(page, "@DATA@"));
+  CHECK_FALSE(contains(page, "@SCRIPT@"));
 }
 
 }
