@@ -668,8 +668,27 @@ class Drawings(CliTestCase):
         self.assert_error(run("build", sample, "--format", "csv"), "--csv-table")
         self.assert_error(run("build", sample, "--csv-table", "rows"), "--csv-table")
 
+    def test_backbone_of_drawings(self):
+        sample = SAMPLES.relative_to(ROOT)
+        # The samples (50 entities, 49 ties) are small: drawn whole by default, legend as before.
+        whole = run("build", sample, "--format", "dot").stdout.decode()
+        self.assertNotIn("Shown:", whole)
+        self.assertEqual(run("build", sample, "--format", "dot", "--backbone", "off").stdout.decode(), whole)
+        self.assertEqual(run("build", sample, "--format", "dot", "--backbone=auto").stdout.decode(), whole)
+        # A level asked for filters whatever the size; the legend says what is shown.
+        part = run("build", sample, "--format", "dot", "--backbone", "0.3").stdout.decode()
+        self.assertIn("Shown: </b>10 of 50 entities, 6 of 49 ties: the backbone by the disparity filter, "
+                      "\u03b1 = 0.3.", part)
+        self.assertEqual(part.count(" -- "), 6)
+        # Only drawings: the data formats keep the whole graph.
+        self.assertEqual(self.build_json(sample, "--backbone", "0.3"), self.build_json(sample))
+        svg = run("build", sample, "--format", "svg", "--backbone", "0.3").stdout.decode()
+        self.assertEqual(svg.count('<g id="node'), 10)
+
     def test_drawing_option_errors(self):
         sample = SAMPLES.relative_to(ROOT)
+        for value in ("0", "1", "-0.1", "0.05x", "strong", ""):
+            self.assert_error(run("build", sample, "--backbone", value), "--backbone")
         self.assert_error(run("build", sample, "--layout", "twopi"), "--layout")
         self.assert_error(run("build", sample, "--color-by", "size"), "--color-by")
         self.assert_error(run("build", sample, "-o", self.tmp / "a.svg", "-o", self.tmp / "a.svg"), "twice")
