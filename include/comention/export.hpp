@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "comention/backbone.hpp"
 #include "comention/graph.hpp"
 
 namespace comention {
@@ -53,6 +54,7 @@ struct ExportOptions {
   LayoutEngine layout = LayoutEngine::neato;    // DOT's hint, and the drawing formats' layout
   bool geo = false;                             // countries at their latitude and longitude
   std::optional<ColorBy> color_by;              // unset: community once measured, else category
+  BackboneOptions backbone;                     // what part of a large graph write_graph draws
 };
 
 // Graphviz DOT, styled for a readable diagram: node size by mentions, fill colour by
@@ -108,6 +110,10 @@ void write_csv(const CoMentionGraph& graph, std::ostream& out, CsvTable table);
 // filters edges by weight. Nothing is fetched when it is viewed.
 void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
 
+// Writes `graph` in `format`. The drawing formats (DOT, SVG, PNG, PDF) get the backbone that
+// options.backbone asks for (backbone.hpp: by default, the disparity filter's backbone of a
+// large graph), with a legend saying what is shown; every other format gets the whole graph.
+// write_dot and write_diagram, called directly, draw the graph they are given.
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                  const ExportOptions& options = {});
 

@@ -132,6 +132,9 @@ struct GraphInfo {
   // Graph measures, filled by measure_graph (metrics.hpp); `measured` says whether it ran.
   bool measured = false;
   GraphMetrics measures;
+  // Set when this graph is the part of a larger one that a drawing shows (backbone.hpp): what
+  // was left out, in lines the legend prints. Empty for a graph as built.
+  std::string selection;
 };
 
 struct CoMentionGraph {

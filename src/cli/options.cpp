@@ -61,6 +61,13 @@ Drawing (DOT, SVG, PNG, PDF, HTML, graphology):
                         in rows beneath the map); DOT files then carry pos in points: neato -n
   --color-by community|region|category
                         what a node's colour tells (default community; a legend says which)
+  --backbone auto|off|ALPHA
+                        what DOT, SVG, PNG and PDF draw of a large graph: auto (default) draws
+                        the backbone by the disparity filter once there are more than 60
+                        entities or 150 ties, at most 120 entities and, where a smaller alpha
+                        allows, 300 ties; ALPHA (such as 0.05) filters at that level whatever
+                        the size; off draws everything. The legend says what is shown; the data
+                        formats always hold the whole graph
 Counting and weighting:
   --window sentence|paragraph|document|tokens:N
                         the span in which two mentions count as a co-mention (default sentence);
@@ -360,6 +367,25 @@ void add_csv_outputs(const std::string& path, const std::string& tables, std::ve
   }
 }
 
+// --backbone auto|off|ALPHA, ALPHA a significance level strictly between 0 and 1.
+BackboneOptions parse_backbone(const std::string& value) {
+  BackboneOptions backbone;
+  if (value == "auto") return backbone;
+  if (value == "off") {
+    backbone.mode = BackboneMode::off;
+    return backbone;
+  }
+  double alpha = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), alpha);
+  if (error != std::errc() || end != value.data() + value.size() || !(alpha > 0 && alpha < 1)) {
+    throw UsageError("--backbone must be auto, off or a significance level between 0 and 1 (such as 0.05), not '" +
+                     value + "'");
+  }
+  backbone.mode = BackboneMode::fixed;
+  backbone.alpha = alpha;
+  return backbone;
+}
+
 }  // namespace
 
 BuildOptions parse_build_options(const std::vector<std::string>& args) {
@@ -404,6 +430,8 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       if (!options.export_options.color_by) {
         throw UsageError(arg + " must be community, region or category, not '" + value + "'");
       }
+    } else if (arg == "--backbone") {
+      options.export_options.backbone = parse_backbone(cursor.value(arg));
     } else if (arg == "--window") {
       const std::string value = cursor.value(arg);
       if (value.starts_with("tokens:")) {

@@ -97,7 +97,7 @@ std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                  const ExportOptions& options) {
   switch (format) {
-    case OutputFormat::dot: write_dot(graph, out, options); break;
+    case OutputFormat::dot: write_dot(extract_backbone(graph, options.backbone).graph, out, options); break;
     case OutputFormat::json: write_json(graph, out, options.link_key); break;
     case OutputFormat::graphml: write_graphml(graph, out); break;
     case OutputFormat::gexf: write_gexf(graph, out, options.gexf); break;
@@ -107,7 +107,7 @@ void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream&
     case OutputFormat::csv: write_csv(graph, out, options.csv_table); break;
     case OutputFormat::svg:
     case OutputFormat::png:
-    case OutputFormat::pdf: write_diagram(graph, format, out, options); break;
+    case OutputFormat::pdf: write_diagram(extract_backbone(graph, options.backbone).graph, format, out, options); break;
     case OutputFormat::html: write_html(graph, out, options); break;
   }
 }

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attributes.hpp"
@@ -292,7 +293,8 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
     agxset(edge, edge_documents, c_str(std::to_string(data.documents)));
     ++index;
   }
-  if (!nodes_.empty()) add_legend(style, graph);
+  // An empty selection still gets its legend: it says why nothing is drawn.
+  if (!nodes_.empty() || !info.selection.empty()) add_legend(style, graph);
 }
 
 // The legend is the graph's label, an HTML-like table beneath the drawing, so it adds no node
@@ -301,6 +303,15 @@ void Diagram::add_legend(const detail::DiagramStyle& style, const CoMentionGraph
   // Each entry is one left-aligned cell, a coloured square (U+25A0) then its text: table columns would
   // share out the footer's width and push the squares away from their texts.
   std::string table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">";
+  // A drawing of part of the graph says so first, before any reader draws conclusions from it;
+  // a row a line keeps the legend no wider than the drawing needs.
+  std::string_view selection = graph.info.selection;
+  for (std::string_view heading = "Shown: "; !selection.empty(); heading = "") {
+    const std::string_view line = selection.substr(0, selection.find('\n'));
+    selection.remove_prefix(std::min(selection.size(), line.size() + 1));
+    table += "<tr><td align=\"left\">" + (heading.empty() ? "" : "<b>" + std::string(heading) + "</b>") +
+             detail::escape_xml(std::string(line)) + "</td></tr>";
+  }
   table += "<tr><td align=\"left\"><b>" + detail::escape_xml(style.color_heading) + "</b></td></tr>";
   for (const detail::LegendEntry& entry : style.legend) {
     table += "<tr><td align=\"left\"><font color=\"" + entry.color + "\" point-size=\"16\">\xE2\x96\xA0</font> " +

@@ -670,8 +670,51 @@ class Drawings(CliTestCase):
         self.assert_error(run("build", sample, "--format", "csv"), "--csv-table")
         self.assert_error(run("build", sample, "--csv-table", "rows"), "--csv-table")
 
+    def test_backbone_of_drawings(self):
+        sample = SAMPLES.relative_to(ROOT)
+        # The samples (50 entities, 49 ties) are small: drawn whole by default, legend as before.
+        whole = run("build", sample, "--format", "dot").stdout.decode()
+        self.assertNotIn("Shown:", whole)
+        self.assertEqual(run("build", sample, "--format", "dot", "--backbone", "off").stdout.decode(), whole)
+        self.assertEqual(run("build", sample, "--format", "dot", "--backbone=auto").stdout.decode(), whole)
+        # A level asked for filters whatever the size; the legend says what is shown.
+        part = run("build", sample, "--format", "dot", "--backbone", "0.3").stdout.decode()
+        self.assertIn("Shown: </b>10 of 50 entities, 6 of 49 ties: the backbone by the disparity filter, "
+                      "\u03b1 = 0.3.", part)
+        self.assertEqual(part.count(" -- "), 6)
+        # Only drawings: the data formats keep the whole graph.
+        self.assertEqual(self.build_json(sample, "--backbone", "0.3"), self.build_json(sample))
+        svg = run("build", sample, "--format", "svg", "--backbone", "0.3").stdout.decode()
+        self.assertEqual(svg.count('<g id="node'), 10)
+
+    def test_a_large_graph_is_drawn_as_its_backbone_by_default(self):
+        # 90 countries in a ring, each named once with its neighbour and with the United States,
+        # and ten times with its partner across the ring: about 90 entities and 225 ties. Only
+        # the partners stand out (alpha (3/13)^3 = 0.012 at either end; the rest 0.79 or more).
+        countries = [line.split("\t")[2] for line in run("gazetteer", "list").stdout.decode().splitlines()
+                     if line.split("\t")[1] == "country" and line.split("\t")[2] != "United States"][:90]
+        sentences = []
+        for i, name in enumerate(countries):
+            sentences.append(f"{name} and {countries[(i + 1) % 90]} met.")
+            sentences.append(f"{name} and the United States spoke.")
+            if i < 45:
+                sentences += [f"{name} and {countries[i + 45]} agreed."] * 10
+        corpus = self.write("large.txt", "\n\n".join(sentences) + "\n")
+        graph = self.build_json(corpus)
+        self.assertGreater(len(graph["nodes"]), 80)  # a name or two may be ambiguous and not count
+        dot = run("build", corpus, "--format", "dot").stdout.decode()
+        shown = re.search(r"Shown: </b>(\d+) of %d entities, (\d+) of (\d+) ties: the backbone by the "
+                          r"disparity filter, \u03b1 = 0\.05" % len(graph["nodes"]), dot)
+        self.assertIsNotNone(shown, dot[:2000])
+        self.assertEqual(int(shown.group(3)), len(graph["links"]))
+        self.assertEqual(dot.count(" -- "), int(shown.group(2)))
+        self.assertLess(int(shown.group(2)), len(graph["links"]))
+        self.assertNotIn("Shown:", run("build", corpus, "--format", "dot", "--backbone", "off").stdout.decode())
+
     def test_drawing_option_errors(self):
         sample = SAMPLES.relative_to(ROOT)
+        for value in ("0", "1", "-0.1", "0.05x", "strong", ""):
+            self.assert_error(run("build", sample, "--backbone", value), "--backbone")
         self.assert_error(run("build", sample, "--layout", "twopi"), "--layout")
         self.assert_error(run("build", sample, "--color-by", "size"), "--color-by")
         self.assert_error(run("build", sample, "-o", self.tmp / "a.svg", "-o", self.tmp / "a.svg"), "twice")
