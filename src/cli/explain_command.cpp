@@ -16,9 +16,8 @@ int run_explain(const std::vector<std::string>& args) {
     return 0;
   }
   const Gazetteer gazetteer = load_gazetteer(options.build.input.gazetteer);
-  for (const std::string* id : {&options.first, &options.second}) {
-    if (!gazetteer.find(*id)) throw UsageError(*id + ": no such entity id (see comention gazetteer list)");
-  }
+  options.first = resolve_entity(gazetteer, options.first, "explain");
+  options.second = resolve_entity(gazetteer, options.second, "explain");
   if (options.first == options.second) throw UsageError("explain needs two different entities");
 
   // Only the two entities matter: count everything, keep the edge between them.

@@ -406,6 +406,84 @@ class Evidence(CliTestCase):
         self.assert_error(run("explain", "CHN", "IRN", text, "-o", "x.json"), "-o")
 
 
+class TheToolSpeaks(CliTestCase):
+    """Issue 12: a summary after build, entities by name, suggestions for near misses."""
+    TEXT = ("China met Iran on Monday. China and Iran met again. China and the United States talked.\n\n"
+            "Peru waited. Côte d'Ivoire and Ghana traded.\n")
+
+    def test_build_summarises_what_it_read_and_the_strongest_ties(self):
+        text = self.write("t.txt", self.TEXT)
+        json_out, svg_out = self.tmp / "g.json", self.tmp / "g.dot"
+        result = run("build", text, "-o", json_out, "-o", svg_out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr.decode().splitlines(), [
+            "comention: 1 document, 5 sentences, 9 mentions; 6 entities, 3 ties (window: sentence)",
+            "comention: strongest ties:",
+            "  China -- Iran: in 2 sentences, 1 document",
+            "  China -- United States: in 1 sentence, 1 document",
+            "  Ivory Coast -- Ghana: in 1 sentence, 1 document",
+            f"comention: wrote {json_out}, {svg_out}",
+        ])
+        self.assertEqual(run("build", text, "--quiet", "-o", json_out).stderr, b"")
+        # The summary never mixes into a graph written to standard output.
+        to_stdout = run("build", text)
+        self.assertEqual(json.loads(to_stdout.stdout)["graph"]["documents"], 1)
+        self.assertIn(b"strongest ties", to_stdout.stderr)
+        # Five ties at most, strongest first; equal ones in id order, so every run prints the same.
+        samples = run("build", SAMPLES.relative_to(ROOT), "-o", self.tmp / "s.json").stderr.decode().splitlines()
+        self.assertEqual(samples[1:7], [
+            "comention: strongest ties:",
+            "  China -- United States: in 3 sentences, 1 document",
+            "  United Arab Emirates -- Dominica: in 2 sentences, 1 document",
+            "  China -- WHO: in 2 sentences, 1 document",
+            "  Ivory Coast -- Ghana: in 2 sentences, 1 document",
+            "  Dominican Republic -- Saudi Arabia: in 2 sentences, 1 document",
+        ])
+        self.assertTrue(samples[7].startswith("comention: wrote "), samples)
+
+    def test_summary_shows_the_chosen_weight_and_window(self):
+        text = self.write("t.txt", self.TEXT)
+        result = run("build", text, "--window", "paragraph", "--weight", "npmi", "-o", self.tmp / "g.json")
+        lines = result.stderr.decode().splitlines()
+        self.assertEqual(lines[0], "comention: 1 document, 2 paragraphs, 9 mentions; 6 entities, 6 ties (window: paragraph)")
+        self.assertRegex(lines[2], r"^  \S.* -- .*: npmi [0-9.]+, in 1 paragraph, 1 document$")
+        nothing = self.write("n.txt", "Nothing here.\n")
+        result = run("build", nothing, "-o", self.tmp / "n.json")
+        self.assertEqual(result.stderr.decode().splitlines()[0],
+                         "comention: 1 document, 1 sentence, 0 mentions; 0 entities, 0 ties (window: sentence)")
+        self.assertNotIn("strongest", result.stderr.decode())
+
+    def test_focus_and_explain_take_names_in_any_case(self):
+        text = self.write("t.txt", self.TEXT)
+        by_id = self.build_json(text, "--focus", "CHN")
+        for name in ("China", "chn", "CHINA"):
+            self.assertEqual(self.build_json(text, "--focus", name), by_id, name)
+        self.assertEqual(sorted(n["id"] for n in by_id["nodes"]), ["CHN", "IRN", "USA"])
+        for first, second in (("China", "united states"), ("chn", "USA"), ("CHINA", "united STATES")):
+            result = run("explain", first, second, text)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("China (CHN) and United States (USA) are named together", result.stdout.decode())
+        result = run("explain", "cote d'ivoire", "Ghana", text)
+        self.assertIn("Ivory Coast (CIV) and Ghana (GHA)", result.stdout.decode())
+
+    def test_near_misses_get_a_suggestion(self):
+        text = self.write("t.txt", self.TEXT)
+        self.assert_error(run("build", text, "--focus", "Chnia"), "--focus Chnia: no such entity", "did you mean China (CHN)?")
+        self.assert_error(run("explain", "China", "Untied States", text), "Untied States", "did you mean United States (USA)?")
+        self.assert_error(run("explain", "Atlantis", "Iran", text), "Atlantis: no such entity", "gazetteer list")
+        self.assert_error(run("build", text, "--widow", "paragraph"), "unknown option '--widow'", "did you mean --window?")
+        self.assert_error(run("mentions", text, "--ouptut", "x"), "did you mean --output?")
+        self.assert_error(run("gazetteer", "list", "--no-defualt-gazetteer"), "did you mean --no-default-gazetteer?")
+        self.assert_error(run("buidl", text), "unknown command 'buidl'", "did you mean build?")
+        self.assert_error(run("build", text, "--window", "sentense"), "did you mean 'sentence'?")
+        self.assert_error(run("build", text, "--weight", "jacard"), "did you mean 'jaccard'?")
+        self.assert_error(run("gazetteer", "lsit"), "did you mean 'list'?")
+        # Far from anything: no guess, the pointer to --help as before.
+        result = run("build", text, "--colour", "x")
+        self.assert_error(result, "unknown option '--colour'", "comention build --help")
+        self.assertNotIn("did you mean", result.stderr.decode())
+
+
 class TimeSlices(CliTestCase):
     RECORDS = [
         {"id": "a", "date": "2026-01-05", "text": "China met Iran."},
@@ -752,7 +830,8 @@ class ThreadsAndProgress(CliTestCase):
     def test_quiet_and_default_print_no_progress_when_not_a_terminal(self):
         out = self.tmp / "g.json"
         result = run("build", SAMPLES.relative_to(ROOT), "-o", out)
-        self.assertEqual(result.stderr.decode(), f"comention: wrote {out}\n")
+        self.assertNotIn("comention: read ", result.stderr.decode())
+        self.assertTrue(result.stderr.decode().endswith(f"comention: wrote {out}\n"), result.stderr)
         result = run("build", SAMPLES.relative_to(ROOT), "--quiet", "-o", out)
         self.assertEqual((result.returncode, result.stderr), (0, b""))
         self.assert_error(run("build", SAMPLES.relative_to(ROOT), "--quiet", "--progress"), "--progress")
