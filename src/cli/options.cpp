@@ -90,8 +90,9 @@ Time:
   --since DATE, --until DATE
                         only documents dated in this range (both ends included)
 Evidence:
-  --evidence K          keep each edge's first K windows (document, byte span, text) in the
-                        JSON "evidence" list and the DOT tooltip; see also comention explain
+  --evidence K          keep K windows of each edge (document, date, byte span, text) in the
+                        JSON "evidence" list and the DOT tooltip: the earliest and the latest
+                        document, then other documents sampled between; see comention explain
 Input:
   --input-format auto|text|jsonl
                         how to read inputs (default auto: .jsonl files as JSON Lines, the rest
@@ -145,8 +146,9 @@ const char* const kExplainHelp = R"(Usage: comention explain A B [OPTIONS] INPUT
 
 Prints why entities A and B (ids or names in any case: CHN, China, "united states"; see
 comention gazetteer list) are
-connected: how many windows name both, in how many documents, and the first of those windows
-with their document and byte span. Takes the input, matching and counting options of build
+connected: how many windows name both, in how many documents, and some of those windows (from
+the earliest and the latest documents and others between) with their document, date and byte
+span, the two names marked. Takes the input, matching and counting options of build
 (--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5).
 Exits 0 when they are connected, 1 when they are not.
 )";

@@ -388,16 +388,43 @@ class Evidence(CliTestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         out = result.stdout.decode()
         self.assertIn("China (CHN) and Iran (IRN) are named together in 3 sentences in 1 document", out)
-        self.assertIn("Iran and China signed a deal.", out)
+        # The two names are marked (not on a terminal: with guillemets).
+        self.assertIn("\u00abIran\u00bb and \u00abChina\u00bb signed a deal.", out)
         self.assertIn(f"{text} [0, 25)", out)
         limited = run("explain", "IRN", "CHN", text, "--evidence", "1").stdout.decode()
-        self.assertIn("The first 1:", limited)
+        self.assertIn("1 of them, from the earliest and the latest documents and between:", limited)
         self.assertNotIn("signed a deal", limited)
         never = run("explain", "CHN", "PER", text)
         self.assertEqual(never.returncode, 1)
         self.assertIn("never named in the same sentence", never.stdout.decode())
         paragraph = run("explain", "CHN", "PER", text, "--window", "paragraph")
         self.assertEqual(paragraph.returncode, 0)
+
+    def test_evidence_is_representative_dated_and_the_same_for_any_thread_count(self):
+        # 40 stories, dated backwards from 2026-02-09 (story 0) to 2026-01-01 (story 39).
+        lines = []
+        for i in range(40):
+            day = f"2026-{1 + (39 - i) // 31:02d}-{1 + (39 - i) % 31:02d}"
+            lines.append(json.dumps({"id": f"s{i}", "day": day, "text": f"Report {i}. China met Iran in story {i}."}))
+        path = self.write("news.jsonl", "\n".join(lines) + "\n")
+        outputs = set()
+        for threads in ("1", "2", "4"):
+            result = run("explain", "China", "Iran", path, "--date-field", "day", "--evidence", "3", "--threads", threads)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            outputs.add(result.stdout)
+        self.assertEqual(len(outputs), 1)
+        out = outputs.pop().decode()
+        shown = re.findall(r"^(s\d+), (\d{4}-\d\d-\d\d) \[", out, re.M)
+        self.assertEqual(len(shown), 3, out)
+        ids = [doc for doc, _ in shown]
+        self.assertEqual(len(set(ids)), 3)  # three different stories
+        self.assertIn(("s0", "2026-02-09"), shown)   # the latest
+        self.assertIn(("s39", "2026-01-01"), shown)  # the earliest, read last
+        self.assertNotEqual(ids, ["s0", "s1", "s2"])  # not the first three read
+        # The JSON evidence carries the date as well; the same with any batching.
+        graph = self.build_json(path, "--date-field", "day", "--evidence", "3", "--threads", "3")
+        evidence = graph["links"][0]["evidence"]
+        self.assertEqual([(e["doc"], e["date"]) for e in evidence], shown)
 
     def test_explain_errors(self):
         text = self.write("t.txt", self.TEXT)
