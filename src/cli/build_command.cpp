@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "commands.hpp"
@@ -82,11 +83,21 @@ int run_build(const std::vector<std::string>& args) {
   for (const OutputTarget& target : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(target.path));
 
   const CoMentionGraph graph = count_graph(options, gazetteer);
+  // Evidence kept only for the viewer stays out of the other files.
+  std::optional<CoMentionGraph> without_evidence;
+  if (options.evidence_for_html_only) {
+    without_evidence = graph;
+    for (const auto e : boost::make_iterator_range(boost::edges(without_evidence->graph))) {
+      without_evidence->graph[e].evidence.clear();
+    }
+  }
   // Every output is written out and checked before any is put in place: all appear, or none.
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     ExportOptions export_options = options.export_options;
     export_options.csv_table = options.outputs[i].csv_table;
-    write_graph(graph, options.outputs[i].format, outputs[i]->stream(), export_options);
+    const bool viewer = options.outputs[i].format == OutputFormat::html;
+    write_graph(without_evidence && !viewer ? *without_evidence : graph, options.outputs[i].format,
+                outputs[i]->stream(), export_options);
     outputs[i]->finish();
   }
   for (auto& output : outputs) output->commit();

@@ -92,7 +92,8 @@ Time:
 Evidence:
   --evidence K          keep K windows of each edge (document, date, byte span, text) in the
                         JSON "evidence" list and the DOT tooltip: the earliest and the latest
-                        document, then other documents sampled between; see comention explain
+                        document, then other documents sampled between; see comention explain.
+                        Default 0, or 3 when an output is HTML (for the viewer alone)
 Input:
   --input-format auto|text|jsonl
                         how to read inputs (default auto: .jsonl files as JSON Lines, the rest
@@ -361,6 +362,8 @@ void parse_arguments(const std::vector<std::string>& args, std::string_view comm
 
 namespace {
 
+constexpr std::size_t kHtmlEvidence = 3;
+
 constexpr std::string_view kFormatNames = "json, dot, svg, png, pdf, html, graphml, gexf, cyjs, graphology, jgf, csv";
 
 bool names_table(std::string_view path, std::string_view table) {
@@ -400,6 +403,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
   std::optional<OutputFormat> format;
   std::string csv_tables = "both";
   bool layout_given = false;
+  bool evidence_given = false;
   parse_arguments(args, "build", options, [&](const std::string& arg, ArgumentCursor& cursor) {
     if (arg == "-o" || arg == "--output") {
       output_paths.push_back(cursor.value(arg));
@@ -507,6 +511,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       options.seed = parse_count(arg, cursor.value(arg), 0);
     } else if (arg == "--evidence") {
       options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
+      evidence_given = true;
     } else {
       return false;
     }
@@ -548,6 +553,13 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     }
   }
   if (to_stdout > 1) throw UsageError("only one output can go to standard output");
+  // The viewer's tie panel is where a reader asks "why": it gets a few windows unless told.
+  const bool html = std::any_of(options.outputs.begin(), options.outputs.end(),
+                                [](const OutputTarget& target) { return target.format == OutputFormat::html; });
+  if (html && !evidence_given) {
+    options.evidence = kHtmlEvidence;
+    options.evidence_for_html_only = true;
+  }
   for (std::size_t i = 0; i < options.outputs.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (options.outputs[i].path == options.outputs[j].path && options.outputs[i].path != "-") {

@@ -426,6 +426,19 @@ class Evidence(CliTestCase):
         evidence = graph["links"][0]["evidence"]
         self.assertEqual([(e["doc"], e["date"]) for e in evidence], shown)
 
+    def test_html_gets_evidence_by_default_and_other_files_do_not(self):
+        text = self.write("t.txt", self.TEXT)
+        page, graph = self.tmp / "g.html", self.tmp / "g.json"
+        result = run("build", text, "-o", page, "-o", graph)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("signed a deal", page.read_text())
+        self.assertNotIn("evidence", json.loads(graph.read_text())["links"][0])
+        # Asked for, it goes everywhere; asked for none, nowhere.
+        run("build", text, "-o", page, "-o", graph, "--evidence", "1")
+        self.assertEqual(len(json.loads(graph.read_text())["links"][0]["evidence"]), 1)
+        run("build", text, "-o", page, "--evidence", "0")
+        self.assertNotIn("signed a deal", page.read_text())
+
     def test_explain_errors(self):
         text = self.write("t.txt", self.TEXT)
         self.assert_error(run("explain", "CHN", text), "two entity ids")
