@@ -308,6 +308,7 @@ void MentionCounter::count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t 
   candidate_.end = window_span.end;
   set_evidence_text(candidate_.text, source.text.substr(window_span.start, window_span.end - window_span.start));
   candidate_.date = source.date;
+  candidate_.title.assign(source.title);
   candidate_.document_index = source.index.value_or(document_serial - 1);
   pool.offer_window(candidate_);
   if (new_document) pool.offer_document(candidate_, document_hash(source.id, key));

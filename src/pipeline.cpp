@@ -79,7 +79,7 @@ BatchCounts count_batch(Batch& batch, const CountSetup& setup, DocumentParser& p
       continue;
     }
     const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
-    const DocumentSource source{document.id, document.text, document.date, batch.first_document + i};
+    const DocumentSource source{document.id, document.text, document.date, document.title, batch.first_document + i};
     total.add_document(analyzed.mentions, analyzed.segmentation, source);
     if (setup.slice && document.date) {
       auto [it, inserted] = periods.try_emplace(period_label(*document.date, *setup.slice), setup.entities,

@@ -53,6 +53,7 @@ struct Evidence {
   std::size_t end = 0;
   std::string text;       // the window's text, cut to at most kEvidenceTextBytes (with "…")
   std::optional<Date> date;          // the document's, when it has one
+  std::string title;                 // the document's headline, when it has one
   std::uint64_t document_index = 0;  // the document's place in the input, from 0
 };
 inline constexpr std::size_t kEvidenceTextBytes = 400;
@@ -62,6 +63,7 @@ struct DocumentSource {
   std::string_view id;
   std::string_view text;
   std::optional<Date> date;
+  std::string_view title;
   // The document's place in the whole input (count_documents numbers them as read, so that
   // batches counted apart agree); without it, the counter's own count of documents, which
   // serves only when one counter sees the whole input.

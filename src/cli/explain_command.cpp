@@ -85,6 +85,8 @@ int run_explain(const std::vector<std::string>& args) {
     for (const Evidence& item : edge.evidence) {
       std::cout << "\n" << item.document;
       if (item.date) std::cout << ", " << period_label(*item.date, Slice::day);
+      // The headline in typographic quotes, apart from the window's own text below it.
+      if (!item.title.empty()) std::cout << ", \xE2\x80\x9C" << item.title << "\xE2\x80\x9D";
       std::cout << " [" << item.start << ", " << item.end << ")\n  "
                 << mark_names(item.text, matcher, first, second, terminal) << '\n';
     }

@@ -94,6 +94,8 @@ Evidence:
                         JSON "evidence" list and the DOT tooltip: the earliest and the latest
                         document, then other documents sampled between; see comention explain.
                         Default 0, or 3 when an output is HTML (for the viewer alone)
+  --title-field NAME    JSON Lines field holding each document's headline, shown with its
+                        evidence (default title, when a record has it)
 Input:
   --input-format auto|text|jsonl
                         how to read inputs (default auto: .jsonl files as JSON Lines, the rest
@@ -146,11 +148,11 @@ Options:
 const char* const kExplainHelp = R"(Usage: comention explain A B [OPTIONS] INPUT...
 
 Prints why entities A and B (ids or names in any case: CHN, China, "united states"; see
-comention gazetteer list) are
-connected: how many windows name both, in how many documents, and some of those windows (from
-the earliest and the latest documents and others between) with their document, date and byte
-span, the two names marked. Takes the input, matching and counting options of build
-(--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5).
+comention gazetteer list) are connected: how many windows name both, in how many documents, and
+some of those windows (from the earliest and the latest documents and others between) with
+their document, date, title and byte span, the two names marked. Takes the input, matching and counting options of build
+(--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5);
+--title-field NAME the JSON Lines field with each document's headline (default title).
 Exits 0 when they are connected, 1 when they are not.
 )";
 
@@ -509,6 +511,9 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       options.export_options.link_key = *key;
     } else if (arg == "--seed") {
       options.seed = parse_count(arg, cursor.value(arg), 0);
+    } else if (arg == "--title-field") {
+      options.input.reader.title_field = cursor.value(arg);
+      if (options.input.reader.title_field.empty()) throw UsageError("--title-field needs a field name");
     } else if (arg == "--evidence") {
       options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
       evidence_given = true;

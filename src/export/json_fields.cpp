@@ -97,6 +97,7 @@ Json edge_fields(const CoMentionGraph& graph, Graph::edge_descriptor e) {
     for (const Evidence& window : edge.evidence) {
       Json item_json{{"doc", window.document}, {"start", window.start}, {"end", window.end}, {"text", window.text}};
       if (window.date) item_json["date"] = period_label(*window.date, Slice::day);
+      if (!window.title.empty()) item_json["title"] = window.title;
       evidence.push_back(std::move(item_json));
     }
     item["evidence"] = std::move(evidence);

@@ -439,6 +439,21 @@ class Evidence(CliTestCase):
         run("build", text, "-o", page, "--evidence", "0")
         self.assertNotIn("signed a deal", page.read_text())
 
+    def test_evidence_carries_the_title(self):
+        path = self.write("news.jsonl", "\n".join(json.dumps(r) for r in [
+            {"id": "a", "title": "Talks in Beijing", "day": "2026-01-05", "text": "China met Iran."},
+            {"id": "b", "title": 7, "text": "Iran and China."},
+            {"id": "c", "headline": "Third", "text": "China, Iran."},
+        ]) + "\n")
+        out = run("explain", "china", "iran", path, "--date-field", "day").stdout.decode()
+        self.assertIn("a, 2026-01-05, \u201cTalks in Beijing\u201d [0, 15)\n  \u00abChina\u00bb met \u00abIran\u00bb.", out)
+        self.assertIn("\nb [0, 15)\n", out)  # a title that is not a string is none
+        evidence = self.build_json(path, "--evidence", "3")["links"][0]["evidence"]
+        self.assertEqual([e.get("title") for e in evidence], ["Talks in Beijing", None, None])
+        evidence = self.build_json(path, "--evidence", "3", "--title-field", "headline")["links"][0]["evidence"]
+        self.assertEqual([e.get("title") for e in evidence], [None, None, "Third"])
+        self.assert_error(run("build", path, "--title-field", ""), "--title-field needs a field name")
+
     def test_explain_errors(self):
         text = self.write("t.txt", self.TEXT)
         self.assert_error(run("explain", "CHN", text), "two entity ids")

@@ -373,8 +373,8 @@ TEST_CASE("merging keeps the earlier counter's evidence first") {
   MentionCounter a(kEntities, Window::sentence, 2);
   MentionCounter b(kEntities, Window::sentence, 2);
   // Counters of parts of one input need each document's place in it.
-  a.add_document(first.mentions, first.segmentation, {"a", first.text, std::nullopt, 0});
-  b.add_document(second.mentions, second.segmentation, {"b", second.text, std::nullopt, 1});
+  a.add_document(first.mentions, first.segmentation, {"a", first.text, std::nullopt, "", 0});
+  b.add_document(second.mentions, second.segmentation, {"b", second.text, std::nullopt, "", 1});
   Counts merged = a.counts();
   merged.merge(b.counts(), 2);
   const auto evidence = merged.evidence.at(comention::edge_key(CHN, IRN)).pick();
@@ -409,7 +409,7 @@ std::vector<comention::Evidence> pick_from(std::size_t keep, const std::vector<s
     }
     std::optional<comention::Date> date;
     if (i != 5 && i != 6) date = comention::Date{2026, 1, static_cast<int>(20 - i)};
-    counters.back().add_document(doc.mentions, doc.segmentation, {ids[i], doc.text, date, i});
+    counters.back().add_document(doc.mentions, doc.segmentation, {ids[i], doc.text, date, "", i});
   }
   Counts merged = counters.front().counts();
   for (std::size_t c = 1; c < counters.size(); ++c) merged.merge(counters[c].counts(), keep);
