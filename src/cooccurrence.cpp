@@ -58,19 +58,117 @@ void Counts::merge(const Counts& other, std::size_t keep_evidence) {
     mine.weight += edge.weight;
     mine.documents += edge.documents;
   }
-  for (const auto& [key, list] : other.evidence) {
-    auto& mine = evidence[key];
-    for (const Evidence& item : list) {
-      if (mine.size() >= keep_evidence) break;
-      mine.push_back(item);
+  if (keep_evidence > 0) {
+    for (const auto& [key, pool] : other.evidence) {
+      EvidencePool& mine = evidence[key];
+      mine.keep = keep_evidence;
+      mine.merge(pool);
     }
-    if (mine.empty()) evidence.erase(key);
   }
   documents += other.documents;
   paragraphs += other.paragraphs;
   sentences += other.sentences;
   words += other.words;
   mentions += other.mentions;
+}
+
+namespace {
+
+// The order of windows in the input: by document, then by place in it.
+bool before_in_input(const Evidence& a, const Evidence& b) noexcept {
+  return a.document_index != b.document_index ? a.document_index < b.document_index : a.start < b.start;
+}
+
+// Earliest first: dated documents before undated ones, then by date, then in input order.
+bool earlier(const Evidence& a, const Evidence& b) noexcept {
+  if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+  if (a.date && *a.date != *b.date) return *a.date < *b.date;
+  return before_in_input(a, b);
+}
+
+// Latest first: dated documents before undated ones, then the latest date, then the last read.
+bool later(const Evidence& a, const Evidence& b) noexcept {
+  if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+  if (a.date && *a.date != *b.date) return *b.date < *a.date;
+  return before_in_input(b, a);
+}
+
+bool sampled_before(const std::pair<std::uint64_t, Evidence>& a, const std::pair<std::uint64_t, Evidence>& b) noexcept {
+  return a.first != b.first ? a.first < b.first : before_in_input(a.second, b.second);
+}
+
+bool same_window(const Evidence& a, const Evidence& b) noexcept {
+  return a.document_index == b.document_index && a.start == b.start && a.end == b.end;
+}
+
+}  // namespace
+
+void EvidencePool::offer_window(const Evidence& window) {
+  if (keep == 0) return;
+  if (first.size() < keep) {
+    first.push_back(window);
+  } else if (before_in_input(window, first.back())) {
+    first.back() = window;  // copy-assignment reuses the strings' capacity
+  } else {
+    return;
+  }
+  // Kept sorted, so the last is the one to give up; K is small.
+  for (std::size_t i = first.size() - 1; i > 0 && before_in_input(first[i], first[i - 1]); --i) {
+    std::swap(first[i], first[i - 1]);
+  }
+}
+
+void EvidencePool::offer_document(const Evidence& window, std::uint64_t hash) {
+  if (keep == 0) return;
+  if (!earliest || earlier(window, *earliest)) earliest = window;
+  if (!latest || later(window, *latest)) latest = window;
+  if (sampled.size() < keep) {
+    sampled.emplace_back(hash, window);
+  } else {
+    auto worst = std::max_element(sampled.begin(), sampled.end(), sampled_before);
+    // Compared in place: a pair made for sampled_before would copy the window.
+    if (!(hash < worst->first || (hash == worst->first && before_in_input(window, worst->second)))) return;
+    worst->first = hash;
+    worst->second = window;
+  }
+}
+
+void EvidencePool::merge(const EvidencePool& other) {
+  for (const Evidence& window : other.first) offer_window(window);
+  // The other pool's earliest and latest are its best; offering them keeps ours or takes theirs.
+  if (other.earliest && (!earliest || earlier(*other.earliest, *earliest))) earliest = other.earliest;
+  if (other.latest && (!latest || later(*other.latest, *latest))) latest = other.latest;
+  for (const auto& [hash, window] : other.sampled) {
+    if (sampled.size() < keep) {
+      sampled.emplace_back(hash, window);
+      continue;
+    }
+    auto worst = std::max_element(sampled.begin(), sampled.end(), sampled_before);
+    if (sampled_before({hash, window}, *worst)) *worst = {hash, window};
+  }
+}
+
+std::vector<Evidence> EvidencePool::pick() const {
+  std::vector<Evidence> chosen;
+  auto chosen_document = [&](const Evidence& window) {
+    return std::any_of(chosen.begin(), chosen.end(),
+                       [&](const Evidence& c) { return c.document_index == window.document_index; });
+  };
+  auto add = [&](const Evidence& window) {
+    if (chosen.size() >= keep) return;
+    if (std::any_of(chosen.begin(), chosen.end(), [&](const Evidence& c) { return same_window(c, window); })) return;
+    chosen.push_back(window);
+  };
+  if (earliest) add(*earliest);
+  if (latest) add(*latest);
+  std::vector<std::pair<std::uint64_t, Evidence>> by_hash = sampled;
+  std::sort(by_hash.begin(), by_hash.end(), sampled_before);
+  for (const auto& [hash, window] : by_hash) {
+    if (!chosen_document(window)) add(window);
+  }
+  for (const Evidence& window : first) add(window);
+  std::sort(chosen.begin(), chosen.end(), before_in_input);
+  return chosen;
 }
 
 std::uint64_t Counts::windows(Window window) const noexcept {
@@ -145,12 +243,32 @@ Span MentionCounter::window_span(const Segmentation& segmentation, const Mention
 
 namespace {
 
-// The window's text, cut at a character boundary to at most kEvidenceTextBytes.
-std::string evidence_text(std::string_view text) {
-  if (text.size() <= kEvidenceTextBytes) return std::string(text);
+// The window's text, cut at a character boundary to at most kEvidenceTextBytes, written over
+// `out` so that its capacity is reused.
+void set_evidence_text(std::string& out, std::string_view text) {
+  if (text.size() <= kEvidenceTextBytes) {
+    out.assign(text);
+    return;
+  }
   std::size_t cut = kEvidenceTextBytes - 3;  // room for "…"
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
-  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";  // …
+  out.assign(text.substr(0, cut));
+  out.append("\xE2\x80\xA6");  // …
+}
+
+// A hash of the document's id for this edge (FNV-1a, then a 64-bit mix with the edge): it
+// samples documents evenly, the same way on every run, and differently for each edge.
+std::uint64_t document_hash(std::string_view id, std::uint64_t edge) noexcept {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : id) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  hash ^= edge + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+  hash ^= hash >> 31;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  return hash;
 }
 
 }  // namespace
@@ -174,15 +292,26 @@ void MentionCounter::count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t 
   EdgeCount& edge = counts_.edges[key];
   edge.weight += 1;
   std::uint64_t& last = edge_last_document_[key];
-  if (last != document_serial) {
+  const bool new_document = last != document_serial;
+  if (new_document) {
     last = document_serial;
     edge.documents += 1;
   }
-  if (keep_evidence_ > 0 && edge.weight <= keep_evidence_ && window_span.end <= source.text.size()) {
-    counts_.evidence[key].push_back(Evidence{
-        std::string(source.id), window_span.start, window_span.end,
-        evidence_text(source.text.substr(window_span.start, window_span.end - window_span.start))});
-  }
+  if (keep_evidence_ == 0 || window_span.end > source.text.size()) return;
+  EvidencePool& pool = counts_.evidence[key];
+  pool.keep = keep_evidence_;
+  // Only the first window of a document, and the first K of the edge, can be candidates: most
+  // co-mentions cost a lookup and no copy.
+  if (!new_document && pool.first.size() >= keep_evidence_) return;
+  candidate_.document.assign(source.id);
+  candidate_.start = window_span.start;
+  candidate_.end = window_span.end;
+  set_evidence_text(candidate_.text, source.text.substr(window_span.start, window_span.end - window_span.start));
+  candidate_.date = source.date;
+  candidate_.title.assign(source.title);
+  candidate_.document_index = source.index.value_or(document_serial - 1);
+  pool.offer_window(candidate_);
+  if (new_document) pool.offer_document(candidate_, document_hash(source.id, key));
 }
 
 void MentionCounter::count_token_pairs(const std::vector<Mention>& mentions, std::uint64_t document_serial,

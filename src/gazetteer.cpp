@@ -49,6 +49,69 @@ std::optional<std::uint32_t> Gazetteer::find(std::string_view id) const noexcept
   return static_cast<std::uint32_t>(it - entities_.begin());
 }
 
+namespace {
+
+// Ids are ASCII: their case folds byte by byte.
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+// A name as typed on a command line, folded: spaces around it are no part of it.
+std::string fold_name(std::string_view name) {
+  std::string folded = fold(name);
+  const auto first = folded.find_first_not_of(" \n");
+  if (first == std::string::npos) return {};
+  return folded.substr(first, folded.find_last_not_of(" \n") - first + 1);
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> Gazetteer::lookup(std::string_view name) const {
+  if (const auto exact = find(name)) return exact;
+  // An id in another case: a short id could also be a name ("chad"), so ids are tried first
+  // only because the user who types three letters most likely means the id.
+  const std::string lower = lower_ascii(name);
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    if (lower_ascii(entities_[i].id) == lower) return static_cast<std::uint32_t>(i);
+  }
+  const std::string folded = fold_name(name);
+  if (folded.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    if (fold(entities_[i].label) == folded) return static_cast<std::uint32_t>(i);
+  }
+  for (const Alias& alias : aliases_) {
+    if (alias.entity != Alias::kStop && alias.kind == AliasKind::name && fold(alias.text) == folded) return alias.entity;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Gazetteer::suggest(std::string_view name) const {
+  // Every way of naming an entity, folded, with the entity each stands for.
+  std::vector<std::string> names;
+  std::vector<std::uint32_t> owners;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    names.push_back(lower_ascii(entities_[i].id));
+    owners.push_back(static_cast<std::uint32_t>(i));
+    names.push_back(fold(entities_[i].label));
+    owners.push_back(static_cast<std::uint32_t>(i));
+  }
+  for (const Alias& alias : aliases_) {
+    if (alias.entity == Alias::kStop || alias.kind != AliasKind::name) continue;
+    names.push_back(fold(alias.text));
+    owners.push_back(alias.entity);
+  }
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  const std::string folded = fold_name(name);
+  const auto nearest = closest_word(folded, views);
+  if (!nearest) return std::nullopt;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    if (views[i].data() == nearest->data()) return owners[i];
+  }
+  return std::nullopt;
+}
+
 Gazetteer Gazetteer::builtin() {
   GazetteerBuilder builder;
   builder.add_builtin();

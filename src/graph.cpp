@@ -126,7 +126,7 @@ CoMentionGraph build_graph(const Counts& counts, const Gazetteer& gazetteer, con
     edge.data.documents = count.documents;
     edge.data.weight = weight;
     if (const auto found = counts.evidence.find(key); found != counts.evidence.end()) {
-      edge.data.evidence = found->second;
+      edge.data.evidence = found->second.pick();
     }
     edges.push_back(std::move(edge));
   }

@@ -37,6 +37,7 @@ constexpr std::size_t kBatchDocuments = 2048;
 // capacity, so reading the next batch allocates next to nothing.
 struct Batch {
   std::uint64_t serial = 0;
+  std::uint64_t first_document = 0;  // the place in the input of documents[0], for evidence
   std::vector<RawDocument> documents;  // the first `size` are this batch's, in input order
   std::size_t size = 0;
   std::exception_ptr read_failure;  // what stopped the reader after these documents, if anything
@@ -78,7 +79,7 @@ BatchCounts count_batch(Batch& batch, const CountSetup& setup, DocumentParser& p
       continue;
     }
     const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
-    const DocumentSource source{document.id, document.text};
+    const DocumentSource source{document.id, document.text, document.date, document.title, batch.first_document + i};
     total.add_document(analyzed.mentions, analyzed.segmentation, source);
     if (setup.slice && document.date) {
       auto [it, inserted] = periods.try_emplace(period_label(*document.date, *setup.slice), setup.entities,
@@ -172,6 +173,7 @@ class ParallelCount {
     batch.size = 0;
     batch.read_failure = nullptr;
     batch.serial = next_serial_;
+    batch.first_document = progress_.documents;
     try {
       while (bytes < options_.batch_bytes && batch.size < kBatchDocuments) {
         if (batch.size == batch.documents.size()) batch.documents.emplace_back();

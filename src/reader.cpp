@@ -75,6 +75,7 @@ struct RecordFields {
   FieldValue text;
   FieldValue id;
   FieldValue date;  // absent when ReaderOptions::date_field is empty
+  FieldValue title;  // absent when ReaderOptions::title_field is empty
 };
 
 // value_unsafe(): the type was just checked, so the conversion cannot fail.
@@ -272,10 +273,12 @@ class RecordParser {
     fields.is_object = true;
     // Every field is looked at, and a name given twice keeps its last value, as in nlohmann::json.
     const bool wants_date = !options.date_field.empty();
+    const bool wants_title = !options.title_field.empty();
     for (const simdjson::dom::key_value_pair field : record) {
       if (field.key == options.text_field) fields.text = field_value(field.value);
       if (field.key == options.id_field) fields.id = field_value(field.value);
       if (wants_date && field.key == options.date_field) fields.date = field_value(field.value);
+      if (wants_title && field.key == options.title_field) fields.title = field_value(field.value);
     }
   }
 
@@ -294,6 +297,7 @@ class RecordParser {
     fields.text = field_value(slow_record_, options.text_field);
     fields.id = field_value(slow_record_, options.id_field);
     if (!options.date_field.empty()) fields.date = field_value(slow_record_, options.date_field);
+    if (!options.title_field.empty()) fields.title = field_value(slow_record_, options.title_field);
   }
 
   simdjson::dom::parser simdjson_parser_;
@@ -341,6 +345,11 @@ void fill_from_record(std::string_view line, const std::string& path, std::size_
       fail("cannot read the date '" + std::string(date.string) +
            "' (write it as 2026-03-02, 2 March 2026, March 2, 2026 or 02-MAR-2026)");
     }
+  }
+  if (record.title.kind == FieldValue::Kind::string) {
+    doc.title.assign(record.title.string);
+  } else {
+    doc.title.clear();
   }
   doc.text.assign(record.text.string);
   if (&doc.source != &path) doc.source = path;

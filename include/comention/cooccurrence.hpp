@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "comention/dates.hpp"
 #include "comention/matcher.hpp"
 #include "comention/segmenter.hpp"
 
@@ -51,13 +52,45 @@ struct Evidence {
   std::size_t start = 0;  // the window's byte span in the document's text
   std::size_t end = 0;
   std::string text;       // the window's text, cut to at most kEvidenceTextBytes (with "…")
+  std::optional<Date> date;          // the document's, when it has one
+  std::string title;                 // the document's headline, when it has one
+  std::uint64_t document_index = 0;  // the document's place in the input, from 0
 };
 inline constexpr std::size_t kEvidenceTextBytes = 400;
 
-// Where a document came from, for evidence. Counting needs neither field.
+// Where a document came from, for evidence. Counting needs none of it.
 struct DocumentSource {
   std::string_view id;
   std::string_view text;
+  std::optional<Date> date;
+  std::string_view title;
+  // The document's place in the whole input (count_documents numbers them as read, so that
+  // batches counted apart agree); without it, the counter's own count of documents, which
+  // serves only when one counter sees the whole input.
+  std::optional<std::uint64_t> index;
+};
+
+// The candidates an edge keeps for its evidence, and the rule that picks K of them. The pick is
+// meant to show the tie, not the first K windows: the earliest and the latest document (by
+// date, then input order; input order alone when undated), then documents sampled by a hash of
+// their id (one window each, so different documents), then the first windows in input order for
+// an edge seen in few documents. Every rule is a minimum or maximum over a key that does not
+// depend on how the input was split, so pools merge to the same pick for any thread count or
+// batching. Its size is fixed (at most 3K + 2 windows), and candidates are replaced in place.
+struct EvidencePool {
+  std::size_t keep = 0;                   // K
+  std::vector<Evidence> first;            // the first K windows in input order
+  std::optional<Evidence> earliest;       // first window of the earliest document
+  std::optional<Evidence> latest;         // first window of the latest document
+  std::vector<std::pair<std::uint64_t, Evidence>> sampled;  // K least (hash, index) documents
+
+  // Offers the first window of the edge in a document; `offer_window` every window.
+  void offer_document(const Evidence& window, std::uint64_t hash);
+  void offer_window(const Evidence& window);
+  // Adds another pool's candidates (documents disjoint from these).
+  void merge(const EvidencePool& other);
+  // At most K distinct windows, in input order.
+  std::vector<Evidence> pick() const;
 };
 
 // Key of the undirected edge between entity indices a and b, a != b.
@@ -68,8 +101,8 @@ std::uint32_t edge_key_high(std::uint64_t key) noexcept;  // the larger index
 struct Counts {
   std::vector<NodeCount> nodes;  // indexed like Gazetteer::entities()
   std::unordered_map<std::uint64_t, EdgeCount> edges;
-  // The first windows of each edge in input order, as many as the counter was asked to keep.
-  std::unordered_map<std::uint64_t, std::vector<Evidence>> evidence;
+  // Evidence candidates of each edge, when the counter was asked to keep some (pick() them).
+  std::unordered_map<std::uint64_t, EvidencePool> evidence;
   std::uint64_t documents = 0;
   std::uint64_t paragraphs = 0;
   std::uint64_t sentences = 0;
@@ -77,7 +110,7 @@ struct Counts {
   std::uint64_t mentions = 0;
 
   // Adds other's counts to these. Both must count disjoint sets of documents; other's
-  // documents come after these in input order (its evidence goes after, up to `keep_evidence`).
+  // documents come after these in input order. Evidence is kept up to `keep_evidence` a pool.
   void merge(const Counts& other, std::size_t keep_evidence = 0);
 
   // How many windows of this kind were read: sentences, paragraphs or documents; for a tokens
@@ -87,7 +120,7 @@ struct Counts {
 
 class MentionCounter {
  public:
-  // With keep_evidence > 0, each edge keeps its first keep_evidence windows as Evidence.
+  // With keep_evidence > 0, each edge keeps an EvidencePool that picks keep_evidence windows.
   // With Window::tokens, token_distance is N: an edge counts each pair of mentions, one of each
   // entity, at most N words apart (mentions need Mention::word: see number_words), and a node's
   // windows are its mentions.
@@ -96,7 +129,9 @@ class MentionCounter {
 
   // Counts one document. Does not throw except on allocation failure, and allocates only when
   // a new edge appears, a window holds more distinct entities than any before, or evidence is
-  // kept (at most keep_evidence times per edge). `source` is needed only for evidence.
+  // kept: a candidate is copied at most once per edge and document (into a slot of fixed number
+  // whose strings keep their capacity) besides the first keep_evidence windows. `source` is
+  // needed only for evidence.
   void add_document(const std::vector<Mention>& mentions, const Segmentation& segmentation,
                     const DocumentSource& source = {});
 
@@ -121,6 +156,7 @@ class MentionCounter {
   std::vector<std::uint64_t> node_last_document_;
   std::unordered_map<std::uint64_t, std::uint64_t> edge_last_document_;
   std::vector<std::uint32_t> window_entities_;
+  Evidence candidate_;  // the window being offered, its strings reused from one to the next
 };
 
 }  // namespace comention

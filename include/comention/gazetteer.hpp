@@ -79,6 +79,14 @@ class Gazetteer {
   const std::vector<ContextRule>& contexts() const noexcept { return contexts_; }
   std::optional<std::uint32_t> find(std::string_view id) const noexcept;
 
+  // The entity a person means by `name`: its id in any case ("chn"), its label or one of its
+  // names ("China", "united states", "Cote d'Ivoire" for Côte d’Ivoire), compared folded as the
+  // matcher folds texts. Capitals and stop phrases name no entity here. For --focus, explain.
+  std::optional<std::uint32_t> lookup(std::string_view name) const;
+  // The entity whose id, label or name is nearest to `name` when it is a likely slip ("Chnia",
+  // "Untied States"): for "did you mean ...?". nullopt when nothing is near.
+  std::optional<std::uint32_t> suggest(std::string_view name) const;
+
  private:
   friend class GazetteerBuilder;
   std::vector<Entity> entities_;

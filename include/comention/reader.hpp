@@ -28,6 +28,7 @@ struct Document {
   std::string id;
   std::string text;
   std::optional<Date> date;  // from ReaderOptions::date_field; none for text files
+  std::string title;         // from ReaderOptions::title_field when a string; empty otherwise
   std::string source;     // the file it came from
   std::size_t line = 0;   // its line in that file (1 for a text file)
 };
@@ -38,6 +39,9 @@ struct ReaderOptions {
   std::string id_field = "id";
   std::string text_field = "text";
   std::string date_field;  // JSON Lines field holding the date; empty: documents are undated
+  // JSON Lines field holding a headline, shown with evidence. Read when present and a string,
+  // ignored otherwise (it is on by default, so it must not refuse inputs that lack it).
+  std::string title_field = "title";
   InputFormat format = InputFormat::automatic;  // automatic: by extension, .jsonl or text
 };
 

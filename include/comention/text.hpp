@@ -55,4 +55,13 @@ void fold_text(std::string_view text, FoldedText& out);
 // Convenience for building aliases: the folded bytes alone.
 std::string fold(std::string_view text);
 
+// Edit distance between two byte strings: insertions, deletions, substitutions and swaps of two
+// neighbouring bytes each cost 1 (optimal string alignment), so "Chnia" is 1 from "China".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate nearest to `word` by edit distance, for "did you mean ...?", when it is near
+// enough to be a slip rather than another word: at most 1 edit for words of up to 4 bytes, 2 up
+// to 8, 3 beyond. The first of equally near candidates wins; nullopt when none is near.
+std::optional<std::string_view> closest_word(std::string_view word, const std::vector<std::string_view>& candidates);
+
 }  // namespace comention

@@ -7,6 +7,7 @@
 
 #include "progress.hpp"
 
+#include "comention/error.hpp"
 #include "comention/metrics.hpp"
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
@@ -33,6 +34,16 @@ Gazetteer load_gazetteer(const GazetteerOptions& options) {
   if (options.builtin) builder.add_builtin();
   for (const std::string& file : options.files) builder.add_file(file);
   return builder.build();
+}
+
+std::string resolve_entity(const Gazetteer& gazetteer, const std::string& name, std::string_view what) {
+  if (const auto index = gazetteer.lookup(name)) return gazetteer.entities()[*index].id;
+  std::string message = std::string(what) + " " + name + ": no such entity";
+  if (const auto near = gazetteer.suggest(name)) {
+    const Entity& entity = gazetteer.entities()[*near];
+    throw UsageError(message + "; did you mean " + entity.label + " (" + entity.id + ")?");
+  }
+  throw UsageError(message + " (ids and names: comention gazetteer list)");
 }
 
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer) {

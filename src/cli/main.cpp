@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "comention/error.hpp"
+#include "comention/text.hpp"
 #include "comention/version.hpp"
 #include "options.hpp"
 
@@ -35,6 +36,8 @@ int run(const std::vector<std::string>& args) {
   if (command == "mentions") return run_mentions(rest);
   if (command == "gazetteer") return run_gazetteer(rest);
   if (command == "explain") return run_explain(rest);
+  const auto nearest = comention::closest_word(command, {"build", "mentions", "explain", "gazetteer"});
+  if (nearest) throw comention::UsageError("unknown command '" + command + "': did you mean " + std::string(*nearest) + "?");
   throw comention::UsageError("unknown command '" + command + "' (see comention --help)");
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "comention/error.hpp"
+#include "comention/text.hpp"
 
 namespace comention::cli {
 
@@ -81,7 +82,7 @@ Filters, applied after counting:
   --top-edges K         keep each entity's K strongest edges (an edge stays if it is among the
                         K strongest of either end)
   --categories LIST     keep only these categories: country, organization (comma-separated)
-  --focus ID            keep only the neighbourhood of one entity (e.g. CHN) ...
+  --focus ID            keep only the neighbourhood of one entity (an id or a name: CHN, china) ...
   --depth D             ... up to D edges away (default 1)
   --drop-isolates       drop entities left without edges
 Measures (always in the JSON: betweenness, weighted_betweenness, pagerank, clustering, core,
@@ -96,8 +97,12 @@ Time:
   --since DATE, --until DATE
                         only documents dated in this range (both ends included)
 Evidence:
-  --evidence K          keep each edge's first K windows (document, byte span, text) in the
-                        JSON "evidence" list and the DOT tooltip; see also comention explain
+  --evidence K          keep K windows of each edge (document, date, byte span, text) in the
+                        JSON "evidence" list and the DOT tooltip: the earliest and the latest
+                        document, then other documents sampled between; see comention explain.
+                        Default 0, or 3 when an output is HTML (for the viewer alone)
+  --title-field NAME    JSON Lines field holding each document's headline, shown with its
+                        evidence (default title, when a record has it)
 Input:
   --input-format auto|text|jsonl
                         how to read inputs (default auto: .jsonl files as JSON Lines, the rest
@@ -149,10 +154,12 @@ Options:
 
 const char* const kExplainHelp = R"(Usage: comention explain A B [OPTIONS] INPUT...
 
-Prints why entities A and B (ids: CHN, USA, WHO ...; see comention gazetteer list) are
-connected: how many windows name both, in how many documents, and the first of those windows
-with their document and byte span. Takes the input, matching and counting options of build
-(--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5).
+Prints why entities A and B (ids or names in any case: CHN, China, "united states"; see
+comention gazetteer list) are connected: how many windows name both, in how many documents, and
+some of those windows (from the earliest and the latest documents and others between) with
+their document, date, title and byte span, the two names marked. Takes the input, matching and counting options of build
+(--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5);
+--title-field NAME the JSON Lines field with each document's headline (default title).
 Exits 0 when they are connected, 1 when they are not.
 )";
 
@@ -175,6 +182,26 @@ built-in ids.
 )";
 
 namespace {
+
+// " (did you mean 'sentence'?)" when `value` is a near miss of one of `candidates`, else "".
+std::string did_you_mean(std::string_view value, const std::vector<std::string_view>& candidates) {
+  const auto nearest = closest_word(value, candidates);
+  return nearest ? " (did you mean '" + std::string(*nearest) + "'?)" : "";
+}
+
+// The long options a help text lists: the one list of them, so suggestions never go stale.
+std::vector<std::string> options_in_help(std::string_view help) {
+  std::vector<std::string> found;
+  for (std::size_t at = help.find("--"); at != std::string_view::npos; at = help.find("--", at + 2)) {
+    if (at > 0 && help[at - 1] != ' ' && help[at - 1] != ',' && help[at - 1] != '[' && help[at - 1] != '\n') continue;
+    std::size_t end = at + 2;
+    while (end < help.size() && ((help[end] >= 'a' && help[end] <= 'z') || help[end] == '-')) ++end;
+    if (end > at + 2) found.emplace_back(help.substr(at, end - at));
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
 
 // Walks the arguments, splitting "--name=value" and fetching the value of "--name value".
 class ArgumentCursor {
@@ -242,7 +269,8 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
     } else if (value == "jsonl") {
       options.reader.format = InputFormat::jsonl;
     } else {
-      throw UsageError("--input-format must be auto, text or jsonl, not '" + value + "'");
+      throw UsageError("--input-format must be auto, text or jsonl, not '" + value + "'" +
+                       did_you_mean(value, {"auto", "text", "jsonl"}));
     }
   } else if (arg == "--id-field") {
     options.reader.id_field = cursor.value(arg);
@@ -259,7 +287,8 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
   } else if (arg == "--places") {
     const std::string value = cursor.value(arg);
     if (value != "names" && value != "capitals") {
-      throw UsageError("--places must be names or capitals, not '" + value + "'");
+      throw UsageError("--places must be names or capitals, not '" + value + "'" +
+                       did_you_mean(value, {"names", "capitals"}));
     }
     options.match.capitals = value == "capitals";
   } else if (!parse_gazetteer_option(arg, cursor, options.gazetteer)) {
@@ -292,7 +321,8 @@ void parse_categories(const std::string& value, GraphFilter& filter) {
     } else if (name == "organization" || name == "organizations") {
       filter.organizations = true;
     } else {
-      throw UsageError("--categories takes country and organization, comma-separated, not '" + std::string(name) + "'");
+      throw UsageError("--categories takes country and organization, comma-separated, not '" + std::string(name) +
+                       "'" + did_you_mean(name, {"country", "organization", "countries", "organizations"}));
     }
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
@@ -300,6 +330,11 @@ void parse_categories(const std::string& value, GraphFilter& filter) {
 }
 
 [[noreturn]] void unknown_option(const std::string& arg, std::string_view command) {
+  const char* help = command == "build" ? kBuildHelp : command == "mentions" ? kMentionsHelp
+                                                                            : kGazetteerHelp;
+  const std::vector<std::string> known = options_in_help(help);
+  const auto nearest = closest_word(arg, std::vector<std::string_view>(known.begin(), known.end()));
+  if (nearest) throw UsageError("unknown option '" + arg + "': did you mean " + std::string(*nearest) + "?");
   throw UsageError("unknown option '" + arg + "' (see comention " + std::string(command) + " --help)");
 }
 
@@ -335,6 +370,8 @@ void parse_arguments(const std::vector<std::string>& args, std::string_view comm
 }  // namespace
 
 namespace {
+
+constexpr std::size_t kHtmlEvidence = 3;
 
 constexpr std::string_view kFormatNames = "json, dot, svg, png, pdf, html, graphml, gexf, cyjs, graphology, jgf, csv";
 
@@ -394,17 +431,23 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
   std::optional<OutputFormat> format;
   std::string csv_tables = "both";
   bool layout_given = false;
+  bool evidence_given = false;
   parse_arguments(args, "build", options, [&](const std::string& arg, ArgumentCursor& cursor) {
     if (arg == "-o" || arg == "--output") {
       output_paths.push_back(cursor.value(arg));
     } else if (arg == "--format") {
       const std::string value = cursor.value(arg);
       format = parse_output_format(value);
-      if (!format) throw UsageError("--format must be one of " + std::string(kFormatNames) + ", not '" + value + "'");
+      if (!format) {
+        throw UsageError("--format must be one of " + std::string(kFormatNames) + ", not '" + value + "'" +
+                         did_you_mean(value, {"json", "dot", "svg", "png", "pdf", "html", "graphml", "gexf", "cyjs",
+                                              "graphology", "jgf", "csv"}));
+      }
     } else if (arg == "--csv-table") {
       const std::string value = cursor.value(arg);
       if (value != "nodes" && value != "edges" && value != "both") {
-        throw UsageError("--csv-table must be nodes, edges or both, not '" + value + "'");
+        throw UsageError("--csv-table must be nodes, edges or both, not '" + value + "'" +
+                         did_you_mean(value, {"nodes", "edges", "both"}));
       }
       csv_tables = value;
     } else if (arg == "--layout") {
@@ -441,14 +484,18 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       } else {
         const auto window = parse_window(value);
         if (!window || *window == Window::tokens) {
-          throw UsageError("--window must be sentence, paragraph, document or tokens:N, not '" + value + "'");
+          throw UsageError("--window must be sentence, paragraph, document or tokens:N, not '" + value + "'" +
+                           did_you_mean(value, {"sentence", "paragraph", "document", "tokens:N"}));
         }
         options.graph.window = *window;
       }
     } else if (arg == "--weight") {
       const std::string value = cursor.value(arg);
       const auto measure = parse_weight_measure(value);
-      if (!measure) throw UsageError("--weight must be count, pmi, npmi, jaccard, dice or association, not '" + value + "'");
+      if (!measure) {
+        throw UsageError("--weight must be count, pmi, npmi, jaccard, dice or association, not '" + value + "'" +
+                         did_you_mean(value, {"count", "pmi", "npmi", "jaccard", "dice", "association"}));
+      }
       options.graph.measure = *measure;
     } else if (arg == "--min-count") {
       options.graph.filter.min_count = parse_count(arg, cursor.value(arg), 1);
@@ -460,7 +507,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       options.graph.filter.depth = static_cast<std::uint32_t>(parse_count(arg, cursor.value(arg), 1, UINT32_MAX));
     } else if (arg == "--focus") {
       options.graph.filter.focus = cursor.value(arg);
-      if (options.graph.filter.focus.empty()) throw UsageError("--focus needs an entity id");
+      if (options.graph.filter.focus.empty()) throw UsageError("--focus needs an entity: an id or a name");
     } else if (arg == "--categories") {
       parse_categories(cursor.value(arg), options.graph.filter);
     } else if (arg == "--drop-isolates") {
@@ -469,7 +516,10 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     } else if (arg == "--slice") {
       const std::string value = cursor.value(arg);
       options.slice = parse_slice(value);
-      if (!options.slice) throw UsageError("--slice must be day, week, month or year, not '" + value + "'");
+      if (!options.slice) {
+        throw UsageError("--slice must be day, week, month or year, not '" + value + "'" +
+                         did_you_mean(value, {"day", "week", "month", "year"}));
+      }
     } else if (arg == "--since" || arg == "--until") {
       const std::string value = cursor.value(arg);
       const auto date = parse_date(value);
@@ -482,12 +532,19 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     } else if (arg == "--json-links") {
       const std::string value = cursor.value(arg);
       const auto key = parse_link_key(value);
-      if (!key) throw UsageError("--json-links must be links, edges or both, not '" + value + "'");
+      if (!key) {
+        throw UsageError("--json-links must be links, edges or both, not '" + value + "'" +
+                         did_you_mean(value, {"links", "edges", "both"}));
+      }
       options.export_options.link_key = *key;
     } else if (arg == "--seed") {
       options.seed = parse_count(arg, cursor.value(arg), 0);
+    } else if (arg == "--title-field") {
+      options.input.reader.title_field = cursor.value(arg);
+      if (options.input.reader.title_field.empty()) throw UsageError("--title-field needs a field name");
     } else if (arg == "--evidence") {
       options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
+      evidence_given = true;
     } else {
       return false;
     }
@@ -529,6 +586,13 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
     }
   }
   if (to_stdout > 1) throw UsageError("only one output can go to standard output");
+  // The viewer's tie panel is where a reader asks "why": it gets a few windows unless told.
+  const bool html = std::any_of(options.outputs.begin(), options.outputs.end(),
+                                [](const OutputTarget& target) { return target.format == OutputFormat::html; });
+  if (html && !evidence_given) {
+    options.evidence = kHtmlEvidence;
+    options.evidence_for_html_only = true;
+  }
   for (std::size_t i = 0; i < options.outputs.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (options.outputs[i].path == options.outputs[j].path && options.outputs[i].path != "-") {
@@ -603,7 +667,8 @@ GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& 
   if (options.help) return options;
   if (options.action != "check" && options.action != "list" && options.action != "export") {
     throw UsageError(options.action.empty() ? "gazetteer needs check, list or export (see comention gazetteer --help)"
-                                            : "unknown gazetteer action '" + options.action + "' (check, list or export)");
+                                            : "unknown gazetteer action '" + options.action + "' (check, list or export)" +
+                                                  did_you_mean(options.action, {"check", "list", "export"}));
   }
   if (options.action == "check" && options.files.empty()) throw UsageError("gazetteer check needs FILE...");
   if (options.action != "check" && !options.files.empty()) {

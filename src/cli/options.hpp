@@ -40,6 +40,9 @@ struct BuildOptions {
   InputOptions input;
   GraphOptions graph;  // window, weight measure, filters
   std::size_t evidence = 0;  // windows kept per edge
+  // No --evidence given, but an HTML output wants some: kept for the viewer alone, so that the
+  // other files of the same run are what they would be without it.
+  bool evidence_for_html_only = false;
   std::uint64_t seed = 1;    // for Louvain communities
   std::optional<Slice> slice;  // count per day, week, month or year as well
   std::optional<Date> since;   // only documents dated in [since, until]

@@ -2,6 +2,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "comention/dates.hpp"
 #include "comention/export.hpp"
 
 namespace comention::detail {
@@ -94,8 +95,10 @@ Json edge_fields(const CoMentionGraph& graph, Graph::edge_descriptor e) {
   if (!edge.evidence.empty()) {
     Json evidence = Json::array();
     for (const Evidence& window : edge.evidence) {
-      evidence.push_back(Json{{"doc", window.document}, {"start", window.start}, {"end", window.end},
-                              {"text", window.text}});
+      Json item_json{{"doc", window.document}, {"start", window.start}, {"end", window.end}, {"text", window.text}};
+      if (window.date) item_json["date"] = period_label(*window.date, Slice::day);
+      if (!window.title.empty()) item_json["title"] = window.title;
+      evidence.push_back(std::move(item_json));
     }
     item["evidence"] = std::move(evidence);
   }

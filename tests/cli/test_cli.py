@@ -388,10 +388,11 @@ class Evidence(CliTestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         out = result.stdout.decode()
         self.assertIn("China (CHN) and Iran (IRN) are named together in 3 sentences in 1 document", out)
-        self.assertIn("Iran and China signed a deal.", out)
+        # The two names are marked (not on a terminal: with guillemets).
+        self.assertIn("\u00abIran\u00bb and \u00abChina\u00bb signed a deal.", out)
         self.assertIn(f"{text} [0, 25)", out)
         limited = run("explain", "IRN", "CHN", text, "--evidence", "1").stdout.decode()
-        self.assertIn("The first 1:", limited)
+        self.assertIn("1 of them, from the earliest and the latest documents and between:", limited)
         self.assertNotIn("signed a deal", limited)
         never = run("explain", "CHN", "PER", text)
         self.assertEqual(never.returncode, 1)
@@ -399,11 +400,143 @@ class Evidence(CliTestCase):
         paragraph = run("explain", "CHN", "PER", text, "--window", "paragraph")
         self.assertEqual(paragraph.returncode, 0)
 
+    def test_evidence_is_representative_dated_and_the_same_for_any_thread_count(self):
+        # 40 stories, dated backwards from 2026-02-09 (story 0) to 2026-01-01 (story 39).
+        lines = []
+        for i in range(40):
+            day = f"2026-{1 + (39 - i) // 31:02d}-{1 + (39 - i) % 31:02d}"
+            lines.append(json.dumps({"id": f"s{i}", "day": day, "text": f"Report {i}. China met Iran in story {i}."}))
+        path = self.write("news.jsonl", "\n".join(lines) + "\n")
+        outputs = set()
+        for threads in ("1", "2", "4"):
+            result = run("explain", "China", "Iran", path, "--date-field", "day", "--evidence", "3", "--threads", threads)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            outputs.add(result.stdout)
+        self.assertEqual(len(outputs), 1)
+        out = outputs.pop().decode()
+        shown = re.findall(r"^(s\d+), (\d{4}-\d\d-\d\d) \[", out, re.M)
+        self.assertEqual(len(shown), 3, out)
+        ids = [doc for doc, _ in shown]
+        self.assertEqual(len(set(ids)), 3)  # three different stories
+        self.assertIn(("s0", "2026-02-09"), shown)   # the latest
+        self.assertIn(("s39", "2026-01-01"), shown)  # the earliest, read last
+        self.assertNotEqual(ids, ["s0", "s1", "s2"])  # not the first three read
+        # The JSON evidence carries the date as well; the same with any batching.
+        graph = self.build_json(path, "--date-field", "day", "--evidence", "3", "--threads", "3")
+        evidence = graph["links"][0]["evidence"]
+        self.assertEqual([(e["doc"], e["date"]) for e in evidence], shown)
+
+    def test_html_gets_evidence_by_default_and_other_files_do_not(self):
+        text = self.write("t.txt", self.TEXT)
+        page, graph = self.tmp / "g.html", self.tmp / "g.json"
+        result = run("build", text, "-o", page, "-o", graph)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("signed a deal", page.read_text())
+        self.assertNotIn("evidence", json.loads(graph.read_text())["links"][0])
+        # Asked for, it goes everywhere; asked for none, nowhere.
+        run("build", text, "-o", page, "-o", graph, "--evidence", "1")
+        self.assertEqual(len(json.loads(graph.read_text())["links"][0]["evidence"]), 1)
+        run("build", text, "-o", page, "--evidence", "0")
+        self.assertNotIn("signed a deal", page.read_text())
+
+    def test_evidence_carries_the_title(self):
+        path = self.write("news.jsonl", "\n".join(json.dumps(r) for r in [
+            {"id": "a", "title": "Talks in Beijing", "day": "2026-01-05", "text": "China met Iran."},
+            {"id": "b", "title": 7, "text": "Iran and China."},
+            {"id": "c", "headline": "Third", "text": "China, Iran."},
+        ]) + "\n")
+        out = run("explain", "china", "iran", path, "--date-field", "day").stdout.decode()
+        self.assertIn("a, 2026-01-05, \u201cTalks in Beijing\u201d [0, 15)\n  \u00abChina\u00bb met \u00abIran\u00bb.", out)
+        self.assertIn("\nb [0, 15)\n", out)  # a title that is not a string is none
+        evidence = self.build_json(path, "--evidence", "3")["links"][0]["evidence"]
+        self.assertEqual([e.get("title") for e in evidence], ["Talks in Beijing", None, None])
+        evidence = self.build_json(path, "--evidence", "3", "--title-field", "headline")["links"][0]["evidence"]
+        self.assertEqual([e.get("title") for e in evidence], [None, None, "Third"])
+        self.assert_error(run("build", path, "--title-field", ""), "--title-field needs a field name")
+
     def test_explain_errors(self):
         text = self.write("t.txt", self.TEXT)
         self.assert_error(run("explain", "CHN", text), "two entity ids")
         self.assert_error(run("explain", "CHN", "XXX", text), "XXX")
         self.assert_error(run("explain", "CHN", "IRN", text, "-o", "x.json"), "-o")
+
+
+class TheToolSpeaks(CliTestCase):
+    """Issue 12: a summary after build, entities by name, suggestions for near misses."""
+    TEXT = ("China met Iran on Monday. China and Iran met again. China and the United States talked.\n\n"
+            "Peru waited. Côte d'Ivoire and Ghana traded.\n")
+
+    def test_build_summarises_what_it_read_and_the_strongest_ties(self):
+        text = self.write("t.txt", self.TEXT)
+        json_out, svg_out = self.tmp / "g.json", self.tmp / "g.dot"
+        result = run("build", text, "-o", json_out, "-o", svg_out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr.decode().splitlines(), [
+            "comention: 1 document, 5 sentences, 9 mentions; 6 entities, 3 ties (window: sentence)",
+            "comention: strongest ties:",
+            "  China -- Iran: in 2 sentences, 1 document",
+            "  China -- United States: in 1 sentence, 1 document",
+            "  Ivory Coast -- Ghana: in 1 sentence, 1 document",
+            f"comention: wrote {json_out}, {svg_out}",
+        ])
+        self.assertEqual(run("build", text, "--quiet", "-o", json_out).stderr, b"")
+        # The summary never mixes into a graph written to standard output.
+        to_stdout = run("build", text)
+        self.assertEqual(json.loads(to_stdout.stdout)["graph"]["documents"], 1)
+        self.assertIn(b"strongest ties", to_stdout.stderr)
+        # Five ties at most, strongest first; equal ones in id order, so every run prints the same.
+        samples = run("build", SAMPLES.relative_to(ROOT), "-o", self.tmp / "s.json").stderr.decode().splitlines()
+        self.assertEqual(samples[1:7], [
+            "comention: strongest ties:",
+            "  China -- United States: in 3 sentences, 1 document",
+            "  United Arab Emirates -- Dominica: in 2 sentences, 1 document",
+            "  China -- WHO: in 2 sentences, 1 document",
+            "  Ivory Coast -- Ghana: in 2 sentences, 1 document",
+            "  Dominican Republic -- Saudi Arabia: in 2 sentences, 1 document",
+        ])
+        self.assertTrue(samples[7].startswith("comention: wrote "), samples)
+
+    def test_summary_shows_the_chosen_weight_and_window(self):
+        text = self.write("t.txt", self.TEXT)
+        result = run("build", text, "--window", "paragraph", "--weight", "npmi", "-o", self.tmp / "g.json")
+        lines = result.stderr.decode().splitlines()
+        self.assertEqual(lines[0], "comention: 1 document, 2 paragraphs, 9 mentions; 6 entities, 6 ties (window: paragraph)")
+        self.assertRegex(lines[2], r"^  \S.* -- .*: npmi [0-9.]+, in 1 paragraph, 1 document$")
+        nothing = self.write("n.txt", "Nothing here.\n")
+        result = run("build", nothing, "-o", self.tmp / "n.json")
+        self.assertEqual(result.stderr.decode().splitlines()[0],
+                         "comention: 1 document, 1 sentence, 0 mentions; 0 entities, 0 ties (window: sentence)")
+        self.assertNotIn("strongest", result.stderr.decode())
+
+    def test_focus_and_explain_take_names_in_any_case(self):
+        text = self.write("t.txt", self.TEXT)
+        by_id = self.build_json(text, "--focus", "CHN")
+        for name in ("China", "chn", "CHINA"):
+            self.assertEqual(self.build_json(text, "--focus", name), by_id, name)
+        self.assertEqual(sorted(n["id"] for n in by_id["nodes"]), ["CHN", "IRN", "USA"])
+        for first, second in (("China", "united states"), ("chn", "USA"), ("CHINA", "united STATES")):
+            result = run("explain", first, second, text)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("China (CHN) and United States (USA) are named together", result.stdout.decode())
+        result = run("explain", "cote d'ivoire", "Ghana", text)
+        self.assertIn("Ivory Coast (CIV) and Ghana (GHA)", result.stdout.decode())
+
+    def test_near_misses_get_a_suggestion(self):
+        text = self.write("t.txt", self.TEXT)
+        self.assert_error(run("build", text, "--focus", "Chnia"), "--focus Chnia: no such entity", "did you mean China (CHN)?")
+        self.assert_error(run("explain", "China", "Untied States", text), "Untied States", "did you mean United States (USA)?")
+        self.assert_error(run("explain", "Atlantis", "Iran", text), "Atlantis: no such entity", "gazetteer list")
+        self.assert_error(run("build", text, "--widow", "paragraph"), "unknown option '--widow'", "did you mean --window?")
+        self.assert_error(run("mentions", text, "--ouptut", "x"), "did you mean --output?")
+        self.assert_error(run("gazetteer", "list", "--no-defualt-gazetteer"), "did you mean --no-default-gazetteer?")
+        self.assert_error(run("buidl", text), "unknown command 'buidl'", "did you mean build?")
+        self.assert_error(run("build", text, "--window", "sentense"), "did you mean 'sentence'?")
+        self.assert_error(run("build", text, "--weight", "jacard"), "did you mean 'jaccard'?")
+        self.assert_error(run("gazetteer", "lsit"), "did you mean 'list'?")
+        # Far from anything: no guess, the pointer to --help as before.
+        result = run("build", text, "--colour", "x")
+        self.assert_error(result, "unknown option '--colour'", "comention build --help")
+        self.assertNotIn("did you mean", result.stderr.decode())
 
 
 class TimeSlices(CliTestCase):
@@ -797,7 +930,8 @@ class ThreadsAndProgress(CliTestCase):
     def test_quiet_and_default_print_no_progress_when_not_a_terminal(self):
         out = self.tmp / "g.json"
         result = run("build", SAMPLES.relative_to(ROOT), "-o", out)
-        self.assertEqual(result.stderr.decode(), f"comention: wrote {out}\n")
+        self.assertNotIn("comention: read ", result.stderr.decode())
+        self.assertTrue(result.stderr.decode().endswith(f"comention: wrote {out}\n"), result.stderr)
         result = run("build", SAMPLES.relative_to(ROOT), "--quiet", "-o", out)
         self.assertEqual((result.returncode, result.stderr), (0, b""))
         self.assert_error(run("build", SAMPLES.relative_to(ROOT), "--quiet", "--progress"), "--progress")

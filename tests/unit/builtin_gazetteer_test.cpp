@@ -180,3 +180,38 @@ TEST_CASE("built-in entities are sorted by id and unique") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("lookup finds an entity by id in any case, by label and by any of its names") {
+  const Gazetteer& g = builtin();
+  const auto id = [&](std::string_view name) -> std::string {
+    const auto index = g.lookup(name);
+    return index ? g.entities()[*index].id : "";
+  };
+  CHECK(id("CHN") == "CHN");
+  CHECK(id("chn") == "CHN");
+  CHECK(id("China") == "CHN");
+  CHECK(id("CHINA") == "CHN");
+  CHECK(id("united states") == "USA");
+  CHECK(id("Ivory Coast") == "CIV");       // the label
+  CHECK(id("Côte d'Ivoire") == "CIV");     // a name with an accent
+  CHECK(id("cote d’ivoire") == "CIV");     // without it, and a typographic apostrophe
+  CHECK(id("  Iran ") == "IRN");           // white space folds away at the ends
+  CHECK(id("who") == "WHO");
+  CHECK(id("Beijing") == "");  // a capital stands for its country only in texts, on request
+  CHECK(id("Mexico City") == "");  // nor does a stop phrase name anything
+  CHECK(id("") == "");
+  CHECK(id("Atlantis") == "");
+}
+
+TEST_CASE("suggest offers the entity nearest to a mistyped name and nothing for a stranger") {
+  const Gazetteer& g = builtin();
+  const auto id = [&](std::string_view name) -> std::string {
+    const auto index = g.suggest(name);
+    return index ? g.entities()[*index].id : "";
+  };
+  CHECK(id("Chnia") == "CHN");
+  CHECK(id("Untied States") == "USA");
+  CHECK(id("Germny") == "DEU");
+  CHECK(id("chnn") == "CHN");
+  CHECK(id("qqqqqqqqqqqq") == "");
+}

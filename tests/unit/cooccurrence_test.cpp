@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <algorithm>
 #include <initializer_list>
+#include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -327,18 +329,20 @@ Analyzed analyzed(std::string text) {
   return result;
 }
 
-TEST_CASE("each edge keeps its first K windows in input order, with document, span and text") {
+// Two documents, K = 2: the earliest and the latest document come first, one window each.
+TEST_CASE("evidence shows the first and the last document, with document, span and text") {
   const Analyzed first = analyzed("China met Iran. Nothing else. Iran and China again.");
   const Analyzed second = analyzed("China, Iran: a third time.");
   MentionCounter counter(kEntities, Window::sentence, 2);
   counter.add_document(first.mentions, first.segmentation, {"doc-1", first.text});
   counter.add_document(second.mentions, second.segmentation, {"doc-2", second.text});
-  const auto& evidence = counter.counts().evidence.at(comention::edge_key(CHN, IRN));
+  const auto evidence = counter.counts().evidence.at(comention::edge_key(CHN, IRN)).pick();
   REQUIRE(evidence.size() == 2);
   CHECK(evidence[0].document == "doc-1");
   CHECK(evidence[0].text == "China met Iran.");
   CHECK(first.text.substr(evidence[0].start, evidence[0].end - evidence[0].start) == evidence[0].text);
-  CHECK(evidence[1].text == "Iran and China again.");
+  CHECK(evidence[1].document == "doc-2");
+  CHECK(evidence[1].text == "China, Iran: a third time.");
   CHECK(counter.counts().edges.at(comention::edge_key(CHN, IRN)).weight == 3);
 }
 
@@ -356,7 +360,7 @@ TEST_CASE("long windows are cut at a character boundary") {
   const Analyzed doc = analyzed(text);
   MentionCounter counter(kEntities, Window::sentence, 1);
   counter.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
-  const auto& kept = counter.counts().evidence.at(comention::edge_key(CHN, IRN))[0];
+  const auto kept = counter.counts().evidence.at(comention::edge_key(CHN, IRN)).pick().at(0);
   CHECK(kept.text.size() <= comention::kEvidenceTextBytes);
   CHECK(kept.text.ends_with("\xE2\x80\xA6"));
   CHECK_FALSE(comention::find_invalid_utf8(kept.text).has_value());
@@ -368,14 +372,94 @@ TEST_CASE("merging keeps the earlier counter's evidence first") {
   const Analyzed second = analyzed("Iran met China.");
   MentionCounter a(kEntities, Window::sentence, 2);
   MentionCounter b(kEntities, Window::sentence, 2);
-  a.add_document(first.mentions, first.segmentation, {"a", first.text});
-  b.add_document(second.mentions, second.segmentation, {"b", second.text});
+  // Counters of parts of one input need each document's place in it.
+  a.add_document(first.mentions, first.segmentation, {"a", first.text, std::nullopt, "", 0});
+  b.add_document(second.mentions, second.segmentation, {"b", second.text, std::nullopt, "", 1});
   Counts merged = a.counts();
   merged.merge(b.counts(), 2);
-  const auto& evidence = merged.evidence.at(comention::edge_key(CHN, IRN));
+  const auto evidence = merged.evidence.at(comention::edge_key(CHN, IRN)).pick();
   REQUIRE(evidence.size() == 2);
   CHECK(evidence[0].document == "a");
   CHECK(evidence[1].document == "b");
+}
+
+TEST_CASE("one document: its first K windows") {
+  const Analyzed doc = analyzed("China met Iran. Nothing else. Iran and China again. China, Iran: a third time.");
+  MentionCounter counter(kEntities, Window::sentence, 2);
+  counter.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
+  const auto evidence = counter.counts().evidence.at(comention::edge_key(CHN, IRN)).pick();
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].text == "China met Iran.");
+  CHECK(evidence[1].text == "Iran and China again.");
+}
+
+// Twenty documents naming China and Iran, dated backwards: document 0 is the latest (day 20),
+// document 19 the earliest (day 1); documents 5 and 6 are undated.
+std::vector<comention::Evidence> pick_from(std::size_t keep, const std::vector<std::size_t>& splits) {
+  const Analyzed doc = analyzed("China met Iran.");
+  std::vector<MentionCounter> counters;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < 20; ++i) ids.push_back("story-" + std::to_string(i));
+  std::size_t next_split = 0;
+  counters.emplace_back(kEntities, Window::sentence, keep);
+  for (std::size_t i = 0; i < 20; ++i) {
+    if (next_split < splits.size() && splits[next_split] == i) {
+      counters.emplace_back(kEntities, Window::sentence, keep);
+      ++next_split;
+    }
+    std::optional<comention::Date> date;
+    if (i != 5 && i != 6) date = comention::Date{2026, 1, static_cast<int>(20 - i)};
+    counters.back().add_document(doc.mentions, doc.segmentation, {ids[i], doc.text, date, "", i});
+  }
+  Counts merged = counters.front().counts();
+  for (std::size_t c = 1; c < counters.size(); ++c) merged.merge(counters[c].counts(), keep);
+  return merged.evidence.at(comention::edge_key(CHN, IRN)).pick();
+}
+
+TEST_CASE("evidence is the earliest and the latest dated documents, then different documents") {
+  const auto evidence = pick_from(4, {});
+  REQUIRE(evidence.size() == 4);
+  std::set<std::string> documents;
+  for (const auto& item : evidence) documents.insert(item.document);
+  CHECK(documents.size() == 4);  // four different documents
+  CHECK(documents.count("story-0") == 1);   // the latest date
+  CHECK(documents.count("story-19") == 1);  // the earliest date, though read last
+  // In input order, each with its document's date and place.
+  CHECK(evidence.front().document == "story-0");
+  CHECK(evidence.front().date == comention::Date{2026, 1, 20});
+  CHECK(evidence.back().document == "story-19");
+  CHECK(evidence.back().document_index == 19);
+  for (std::size_t i = 1; i < evidence.size(); ++i) CHECK(evidence[i - 1].document_index < evidence[i].document_index);
+  // Not simply the first K: the middle two are sampled from the rest of the input.
+  CHECK_FALSE((documents.count("story-1") == 1 && documents.count("story-2") == 1));
+}
+
+TEST_CASE("evidence does not depend on how the documents were split between counters") {
+  for (const std::size_t keep : {std::size_t{1}, std::size_t{3}, std::size_t{5}}) {
+    CAPTURE(keep);
+    const auto reference = pick_from(keep, {});
+    REQUIRE(reference.size() == keep);
+    const std::vector<std::vector<std::size_t>> splits{{1}, {7}, {19}, {3, 4, 5}, {2, 9, 14, 18}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}};
+    for (const auto& split : splits) {
+      const auto evidence = pick_from(keep, split);
+      REQUIRE(evidence.size() == reference.size());
+      for (std::size_t i = 0; i < evidence.size(); ++i) {
+        CHECK(evidence[i].document == reference[i].document);
+        CHECK(evidence[i].start == reference[i].start);
+      }
+    }
+  }
+}
+
+TEST_CASE("undated evidence shows the first and the last document read") {
+  const Analyzed doc = analyzed("China met Iran.");
+  MentionCounter counter(kEntities, Window::sentence, 2);
+  for (const char* id : {"a", "b", "c", "d", "e"}) counter.add_document(doc.mentions, doc.segmentation, {id, doc.text});
+  const auto evidence = counter.counts().evidence.at(comention::edge_key(CHN, IRN)).pick();
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].document == "a");
+  CHECK(evidence[1].document == "e");
+  CHECK_FALSE(evidence[0].date.has_value());
 }
 
 // The tokens window.
@@ -401,7 +485,7 @@ TEST_CASE("tokens:N counts each pair of mentions at most N words apart, across s
   CHECK(near.counts().edges.at(comention::edge_key(CHN, IRN)).weight == 2);
   CHECK(near.counts().nodes[CHN].windows == 2);  // each mention is a window
   CHECK(near.counts().words == 9);
-  CHECK(near.counts().evidence.at(comention::edge_key(CHN, IRN))[0].text == "China met Iran");
+  CHECK(near.counts().evidence.at(comention::edge_key(CHN, IRN)).pick().at(0).text == "China met Iran");
   MentionCounter far(kEntities, Window::tokens, 0, 8);
   far.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
   // Within 8 words: (0,2) (0,7) (2,8) (7,8); China(0)-China(8) and Iran-Iran are no edge.

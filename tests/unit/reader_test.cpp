@@ -523,6 +523,25 @@ TEST_CASE("the date field: a date, null or absent; anything else is an error nam
   CHECK(contains(unreadable.what(), "cannot read the date 'soon'"));
 }
 
+TEST_CASE("the title field: read by default when a string, ignored otherwise, never an error") {
+  const TempDir dir;
+  CHECK(read_record(dir, R"({"text": "t", "title": "China and Iran meet"})").title == "China and Iran meet");
+  CHECK(read_record(dir, R"({"text": "t", "title": 7})").title.empty());
+  CHECK(read_record(dir, R"({"text": "t", "title": null})").title.empty());
+  // The fallback parser (a number too big for simdjson) reads it too.
+  CHECK(read_record(dir, R"({"text": "t", "n": 123456789012345678901234567890, "title": "Big"})").title == "Big");
+  ReaderOptions options;
+  options.title_field = "headline";
+  CHECK(read_record(dir, R"({"text": "t", "headline": "H", "title": "T"})", options).title == "H");
+  // A record without one does not keep the title of the record before it.
+  const auto documents = read_all({dir.write("two.jsonl", "{\"text\": \"a\", \"title\": \"A\"}\n{\"text\": \"b\"}\n")});
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].title == "A");
+  CHECK(documents[1].title.empty());
+  // A text file has none.
+  CHECK(read_all({dir.write("story.txt", "China.\n")}).at(0).title.empty());
+}
+
 TEST_CASE("a field named twice keeps its last value, as in nlohmann::json") {
   const TempDir dir;
   ReaderOptions options;

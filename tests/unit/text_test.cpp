@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -448,4 +450,30 @@ TEST_CASE("fold_text's fast path agrees with folding one character at a time") {
   }
 }
 
+}
+
+TEST_CASE("edit_distance counts insertions, deletions, substitutions and swaps of neighbours") {
+  CHECK(comention::edit_distance("", "") == 0);
+  CHECK(comention::edit_distance("window", "window") == 0);
+  CHECK(comention::edit_distance("", "abc") == 3);
+  CHECK(comention::edit_distance("abc", "") == 3);
+  CHECK(comention::edit_distance("--widow", "--window") == 1);   // one left out
+  CHECK(comention::edit_distance("--windoow", "--window") == 1);  // one too many
+  CHECK(comention::edit_distance("china", "chima") == 1);         // one wrong
+  CHECK(comention::edit_distance("chnia", "china") == 1);         // two swapped
+  CHECK(comention::edit_distance("kitten", "sitting") == 3);
+  CHECK(comention::edit_distance("ca", "abc") == 3);  // optimal string alignment, not Damerau's 2
+}
+
+TEST_CASE("closest_word suggests a near candidate and nothing for a far one") {
+  const std::vector<std::string_view> options{"--window", "--weight", "--widest", "--quiet"};
+  CHECK(comention::closest_word("--widow", options) == std::optional<std::string_view>("--window"));
+  CHECK(comention::closest_word("--qiuet", options) == std::optional<std::string_view>("--quiet"));
+  CHECK_FALSE(comention::closest_word("--colour", options));
+  CHECK_FALSE(comention::closest_word("x", {}));
+  // Short words get one edit only: "abc" is not a slip for "xyz".
+  CHECK_FALSE(comention::closest_word("abc", {"xyz", "abxy"}));
+  CHECK(comention::closest_word("abc", {"xyz", "abd"}) == std::optional<std::string_view>("abd"));
+  // Equally near: the first wins, so suggestions do not depend on anything but the order given.
+  CHECK(comention::closest_word("dox", {"dog", "dot"}) == std::optional<std::string_view>("dog"));
 }
