@@ -216,12 +216,15 @@ void MentionCounter::add_document(const std::vector<Mention>& mentions,
     return window_ == Window::sentence ? m.sentence : window_ == Window::paragraph ? m.paragraph : 0;
   };
   window_entities_.clear();
+  std::size_t window_start = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     window_entities_.push_back(mentions[i].entity);
     const bool window_ends = i + 1 == mentions.size() || window_of(mentions[i + 1]) != window_of(mentions[i]);
     if (window_ends) {
-      count_window(serial, window_span(segmentation, mentions[i], source), source);
+      count_window(serial, window_span(segmentation, mentions[i], source), mentions.data() + window_start,
+                   mentions.data() + i + 1, source);
       window_entities_.clear();
+      window_start = i + 1;
     }
   }
 }
@@ -273,21 +276,22 @@ std::uint64_t document_hash(std::string_view id, std::uint64_t edge) noexcept {
 
 }  // namespace
 
-void MentionCounter::count_window(std::uint64_t document_serial, Span window_span,
-                                  const DocumentSource& source) {
+void MentionCounter::count_window(std::uint64_t document_serial, Span window_span, const Mention* first,
+                                  const Mention* last, const DocumentSource& source) {
   std::sort(window_entities_.begin(), window_entities_.end());
   window_entities_.erase(std::unique(window_entities_.begin(), window_entities_.end()),
                          window_entities_.end());
   for (const std::uint32_t entity : window_entities_) counts_.nodes[entity].windows += 1;
   for (std::size_t a = 0; a < window_entities_.size(); ++a) {
     for (std::size_t b = a + 1; b < window_entities_.size(); ++b) {
-      count_pair(window_entities_[a], window_entities_[b], document_serial, window_span, source);
+      count_pair(window_entities_[a], window_entities_[b], document_serial, window_span, first, last, source);
     }
   }
 }
 
 void MentionCounter::count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t document_serial,
-                                Span window_span, const DocumentSource& source) {
+                                Span window_span, const Mention* window_first, const Mention* window_last,
+                                const DocumentSource& source) {
   const std::uint64_t key = edge_key(a, b);
   EdgeCount& edge = counts_.edges[key];
   edge.weight += 1;
@@ -310,6 +314,22 @@ void MentionCounter::count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t 
   candidate_.date = source.date;
   candidate_.title.assign(source.title);
   candidate_.document_index = source.index.value_or(document_serial - 1);
+  // Looked for only now, for a candidate: the window's mentions are few and this is rare.
+  const std::uint32_t low = std::min(a, b);
+  const std::uint32_t high = std::max(a, b);
+  candidate_.source_name = Span{};
+  candidate_.target_name = Span{};
+  bool low_found = false;
+  bool high_found = false;
+  for (const Mention* m = window_first; m != window_last && !(low_found && high_found); ++m) {
+    if (m->entity == low && !low_found) {
+      candidate_.source_name = Span{m->start, m->end};
+      low_found = true;
+    } else if (m->entity == high && !high_found) {
+      candidate_.target_name = Span{m->start, m->end};
+      high_found = true;
+    }
+  }
   pool.offer_window(candidate_);
   if (new_document) pool.offer_document(candidate_, document_hash(source.id, key));
 }
@@ -321,8 +341,8 @@ void MentionCounter::count_token_pairs(const std::vector<Mention>& mentions, std
     for (std::size_t j = i + 1; j < mentions.size(); ++j) {
       if (mentions[j].word - mentions[i].word > token_distance_) break;
       if (mentions[i].entity == mentions[j].entity) continue;
-      count_pair(mentions[i].entity, mentions[j].entity, document_serial,
-                 Span{mentions[i].start, mentions[j].end}, source);
+      count_pair(mentions[i].entity, mentions[j].entity, document_serial, Span{mentions[i].start, mentions[j].end},
+                 mentions.data() + i, mentions.data() + j + 1, source);
     }
   }
 }

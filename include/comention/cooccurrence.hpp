@@ -55,6 +55,11 @@ struct Evidence {
   std::optional<Date> date;          // the document's, when it has one
   std::string title;                 // the document's headline, when it has one
   std::uint64_t document_index = 0;  // the document's place in the input, from 0
+  // The first mention of each end in the window (byte spans in the document's text, like start
+  // and end): source_name of the entity with the lower index, which is the edge's source in
+  // the graph, target_name of the other. For marking the two names where the window is shown.
+  Span source_name;
+  Span target_name;
 };
 inline constexpr std::size_t kEvidenceTextBytes = 400;
 
@@ -139,9 +144,11 @@ class MentionCounter {
   Window window() const noexcept { return window_; }
 
  private:
-  void count_window(std::uint64_t document_serial, Span window_span, const DocumentSource& source);
+  // [first, last) are the window's mentions, in text order: where evidence finds the names.
+  void count_window(std::uint64_t document_serial, Span window_span, const Mention* first, const Mention* last,
+                    const DocumentSource& source);
   void count_pair(std::uint32_t a, std::uint32_t b, std::uint64_t document_serial, Span window_span,
-                  const DocumentSource& source);
+                  const Mention* window_first, const Mention* window_last, const DocumentSource& source);
   void count_token_pairs(const std::vector<Mention>& mentions, std::uint64_t document_serial,
                          const DocumentSource& source);
   Span window_span(const Segmentation& segmentation, const Mention& mention,

@@ -98,6 +98,9 @@ Json edge_fields(const CoMentionGraph& graph, Graph::edge_descriptor e) {
       Json item_json{{"doc", window.document}, {"start", window.start}, {"end", window.end}, {"text", window.text}};
       if (window.date) item_json["date"] = period_label(*window.date, Slice::day);
       if (!window.title.empty()) item_json["title"] = window.title;
+      // Where the source's and the target's names are, to mark them in the text.
+      item_json["names"] = Json::array({Json::array({window.source_name.start, window.source_name.end}),
+                                        Json::array({window.target_name.start, window.target_name.end})});
       evidence.push_back(std::move(item_json));
     }
     item["evidence"] = std::move(evidence);

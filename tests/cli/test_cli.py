@@ -450,6 +450,10 @@ class Evidence(CliTestCase):
         self.assertIn("\nb [0, 15)\n", out)  # a title that is not a string is none
         evidence = self.build_json(path, "--evidence", "3")["links"][0]["evidence"]
         self.assertEqual([e.get("title") for e in evidence], ["Talks in Beijing", None, None])
+        raw = path.read_bytes()
+        for item in evidence:  # names: the source's and the target's, as byte spans of the document
+            text = json.loads(raw.splitlines()[["a", "b", "c"].index(item["doc"])])["text"].encode()
+            self.assertEqual([text[s:e].decode() for s, e in item["names"]], ["China", "Iran"])
         evidence = self.build_json(path, "--evidence", "3", "--title-field", "headline")["links"][0]["evidence"]
         self.assertEqual([e.get("title") for e in evidence], [None, None, "Third"])
         self.assert_error(run("build", path, "--title-field", ""), "--title-field needs a field name")

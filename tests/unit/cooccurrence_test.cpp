@@ -383,6 +383,24 @@ TEST_CASE("merging keeps the earlier counter's evidence first") {
   CHECK(evidence[1].document == "b");
 }
 
+TEST_CASE("evidence gives the first mention of each end in its window, source first") {
+  const Analyzed doc = analyzed("Nothing. Iran, then Peru, then China and Iran again.");
+  MentionCounter counter(kEntities, Window::sentence, 1);
+  counter.add_document(doc.mentions, doc.segmentation, {"doc", doc.text});
+  const auto item = counter.counts().evidence.at(comention::edge_key(CHN, IRN)).pick().at(0);
+  // CHN sorts before IRN: the source's name is China's, though Iran comes first in the text.
+  CHECK(doc.text.substr(item.source_name.start, item.source_name.end - item.source_name.start) == "China");
+  CHECK(item.target_name.start == 9);
+  CHECK(doc.text.substr(item.target_name.start, item.target_name.end - item.target_name.start) == "Iran");
+  Analyzed words = analyzed("Iran met China and Iran.");
+  comention::number_words(words.text, words.segmentation, words.mentions);
+  MentionCounter near(kEntities, Window::tokens, 1, 2);
+  near.add_document(words.mentions, words.segmentation, {"doc", words.text});
+  const auto pair = near.counts().evidence.at(comention::edge_key(CHN, IRN)).pick().at(0);
+  CHECK(pair.source_name.start == 9);  // China
+  CHECK(pair.target_name.start == 0);  // the Iran within 2 words of it
+}
+
 TEST_CASE("one document: its first K windows") {
   const Analyzed doc = analyzed("China met Iran. Nothing else. Iran and China again. China, Iran: a third time.");
   MentionCounter counter(kEntities, Window::sentence, 2);
