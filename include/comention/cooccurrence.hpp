@@ -67,12 +67,12 @@ inline constexpr std::size_t kEvidenceTextBytes = 400;
 struct DocumentSource {
   std::string_view id;
   std::string_view text;
-  std::optional<Date> date;
-  std::string_view title;
+  std::optional<Date> date = {};
+  std::string_view title = {};
   // The document's place in the whole input (count_documents numbers them as read, so that
   // batches counted apart agree); without it, the counter's own count of documents, which
   // serves only when one counter sees the whole input.
-  std::optional<std::uint64_t> index;
+  std::optional<std::uint64_t> index = {};
 };
 
 // The candidates an edge keeps for its evidence, and the rule that picks K of them. The pick is
