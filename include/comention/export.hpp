@@ -8,8 +8,11 @@
 // graph and options give the same bytes (but for the creation date cairo writes into a PDF).
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -63,7 +66,65 @@ struct ExportOptions {
 // row beneath the map.
 void write_dot(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
 
-// SVG, PNG or PDF: the DOT diagram laid out and rendered by gvc in this process.
+// A graph laid out once, for every output of a run that shows it: where each node is, how big
+// and in which colour, and the pictures Graphviz rendered from that one layout. Laying out is
+// the costly step of drawing (seconds to minutes for a large graph), so a run lays out once and
+// hands the same Drawing to each writer below; they then agree on every position and colour.
+//
+//   const auto drawing = comention::draw_graph(graph, options, {OutputFormat::svg, OutputFormat::html});
+//   comention::write_diagram(drawing, OutputFormat::svg, svg_file);
+//   comention::write_html(graph, drawing, html_file);
+//   comention::write_graphology(graph, drawing, graphology_file);
+//
+// A plain value: no Graphviz type in it, copyable, and usable from any thread.
+struct DrawnNode {
+  double x = 0;          // centre, in points, y upwards, rounded to a hundredth
+  double y = 0;
+  double width = 0;      // in points, as drawn
+  double height = 0;
+  std::string fill;      // "#rrggbb"
+  std::string border;    // "#rrggbb", a darker shade of the fill
+  std::string group;     // the legend entry it belongs to ("with China", "Asia", "country")
+  double size = 0;       // 0 for the least mentioned node, 1 for the most, by square root
+};
+
+struct DrawnEdge {
+  double strength = 0;   // 0..1: the weight relative to the others, as the pen width shows it
+};
+
+struct LegendItem {
+  std::string color;
+  std::string text;
+};
+
+struct Drawing {
+  LayoutEngine layout = LayoutEngine::neato;
+  bool geo = false;
+  ColorBy color_by = ColorBy::category;
+  double left = 0;                    // the bounding box, in points, y upwards
+  double bottom = 0;
+  double right = 0;
+  double top = 0;
+  std::vector<DrawnNode> nodes;       // by vertex index
+  std::vector<DrawnEdge> edges;       // in boost::edges order
+  std::vector<LegendItem> legend;     // in the order drawn
+  // What Graphviz rendered: the file's bytes for svg, png and pdf, and for html the viewer's
+  // SVG element (node i's group has the id "node-i", edge j's "edge-j", no tooltips).
+  std::map<OutputFormat, std::string> rendered;
+};
+
+// Lays the graph out once with options.layout (or options.geo's map) and renders each of
+// `renders` (svg, png, pdf, html; others need no rendering and are ignored) from that layout.
+// Holds the process-wide Graphviz lock while it works; throws std::runtime_error if Graphviz fails.
+Drawing draw_graph(const CoMentionGraph& graph, const ExportOptions& options = {},
+                   const std::vector<OutputFormat>& renders = {});
+
+// Whether a format shows the layout (positions or a picture), so a run needs draw_graph for it.
+bool needs_drawing(OutputFormat format) noexcept;
+
+// SVG, PNG or PDF: the picture draw_graph rendered (std::invalid_argument if it was not asked for).
+void write_diagram(const Drawing& drawing, OutputFormat format, std::ostream& out);
+// The same, laid out for this one picture.
 void write_diagram(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                    const ExportOptions& options = {});
 
@@ -96,6 +157,7 @@ void write_jgf(const CoMentionGraph& graph, std::ostream& out);
 // "x", "y", "size", "color", "category", ...}}], "edges": [{"key", "source", "target",
 // "undirected": true, "attributes": {"weight", "size", "color", ...}}]}. x and y come from
 // layout_graph; no attribute is called "type", which sigma.js reserves for its renderers.
+void write_graphology(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out);
 void write_graphology(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
 
 // CSV (RFC 4180, a header row, CRLF line ends) for spreadsheets and pandas: the node table (id,
@@ -106,8 +168,15 @@ void write_csv(const CoMentionGraph& graph, std::ostream& out, CsvTable table);
 // One self-contained HTML page: the laid-out SVG with a small script of comention's own that
 // shows a node's details and an edge's evidence, highlights neighbours, searches names and
 // filters edges by weight. Nothing is fetched when it is viewed.
+// The SVG is the drawing's rendered[OutputFormat::html].
+void write_html(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out,
+                const ExportOptions& options = {});
 void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
 
+// Any format; those that need_drawing use `drawing`, which must hold the rendering a picture
+// format needs. Without a drawing, one is made for this output alone.
+void write_graph(const CoMentionGraph& graph, const Drawing& drawing, OutputFormat format, std::ostream& out,
+                 const ExportOptions& options = {});
 void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                  const ExportOptions& options = {});
 

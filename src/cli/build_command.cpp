@@ -32,11 +32,18 @@ int run_build(const std::vector<std::string>& args) {
   for (const OutputTarget& target : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(target.path));
 
   const CoMentionGraph graph = count_graph(options, gazetteer);
+  // One layout for the run, whatever the number of outputs that show it: laying out is the
+  // slow part of drawing, and outputs of one run must agree on where each node is.
+  std::vector<OutputFormat> drawn;
+  for (const OutputTarget& target : options.outputs) {
+    if (needs_drawing(target.format)) drawn.push_back(target.format);
+  }
+  const Drawing drawing = drawn.empty() ? Drawing{} : draw_graph(graph, options.export_options, drawn);
   // Every output is written out and checked before any is put in place: all appear, or none.
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     ExportOptions export_options = options.export_options;
     export_options.csv_table = options.outputs[i].csv_table;
-    write_graph(graph, options.outputs[i].format, outputs[i]->stream(), export_options);
+    write_graph(graph, drawing, options.outputs[i].format, outputs[i]->stream(), export_options);
     outputs[i]->finish();
   }
   for (auto& output : outputs) output->commit();

@@ -94,7 +94,18 @@ std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
   return std::nullopt;
 }
 
-void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
+bool needs_drawing(OutputFormat format) noexcept {
+  switch (format) {
+    case OutputFormat::svg:
+    case OutputFormat::png:
+    case OutputFormat::pdf:
+    case OutputFormat::html:
+    case OutputFormat::graphology: return true;
+    default: return false;
+  }
+}
+
+void write_graph(const CoMentionGraph& graph, const Drawing& drawing, OutputFormat format, std::ostream& out,
                  const ExportOptions& options) {
   switch (format) {
     case OutputFormat::dot: write_dot(graph, out, options); break;
@@ -103,13 +114,19 @@ void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream&
     case OutputFormat::gexf: write_gexf(graph, out, options.gexf); break;
     case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;
-    case OutputFormat::graphology: write_graphology(graph, out, options); break;
+    case OutputFormat::graphology: write_graphology(graph, drawing, out); break;
     case OutputFormat::csv: write_csv(graph, out, options.csv_table); break;
     case OutputFormat::svg:
     case OutputFormat::png:
-    case OutputFormat::pdf: write_diagram(graph, format, out, options); break;
-    case OutputFormat::html: write_html(graph, out, options); break;
+    case OutputFormat::pdf: write_diagram(drawing, format, out); break;
+    case OutputFormat::html: write_html(graph, drawing, out, options); break;
   }
+}
+
+void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
+                 const ExportOptions& options) {
+  const Drawing drawing = needs_drawing(format) ? draw_graph(graph, options, {format}) : Drawing{};
+  write_graph(graph, drawing, format, out, options);
 }
 
 }  // namespace comention

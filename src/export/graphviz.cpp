@@ -1,6 +1,6 @@
 // Graphviz: the DOT writer (cgraph), and layout and rendering (gvc). Graphviz's types stay inside
 // this file; neither library is thread-safe, so every use of them here holds one lock.
-#include "graphviz.hpp"
+#include "comention/export.hpp"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -50,9 +50,11 @@ std::string format_number(double value) {
   return buffer;
 }
 
-// Who the drawing is for: a DOT file or a rendered picture carry tooltips; the HTML viewer's
-// SVG carries element ids instead, since the page shows the details itself.
-enum class Purpose { picture, viewer };
+// Who the diagram is for: a DOT file carries tooltips; a drawing is laid out once and rendered
+// both as pictures (with tooltips) and as the HTML viewer's SVG, which carries element ids
+// instead, since the page shows the details itself. Graphviz writes an empty id or tooltip as
+// if it were unset, so one laid-out graph serves both by switching them between renderings.
+enum class Purpose { dot_file, drawing };
 
 // --geo: an equirectangular map, 6 points a degree (2160 x 1080 points for the world).
 constexpr double kPointsPerDegree = 6.0;
@@ -120,16 +122,43 @@ class Diagram {
     return rendered;
   }
 
-  std::vector<NodePosition> positions() {
+  // The HTML viewer's SVG: ids on every node and edge, no tooltips (the page shows details).
+  // Switches the laid-out graph to the viewer's attributes for good: render pictures first.
+  std::string render_viewer_svg() {
+    for (std::size_t v = 0; v < nodes_.size(); ++v) {
+      agxset(nodes_[v], node_id_, c_str("node-" + std::to_string(v)));
+      agxset(nodes_[v], node_tooltip_, c_str(""));
+    }
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+      agxset(edges_[e], edge_id_, c_str("edge-" + std::to_string(e)));
+      agxset(edges_[e], edge_tooltip_, c_str(""));
+    }
+    std::string svg = render("svg");
+    const auto start = svg.find("<svg");
+    return start == std::string::npos ? svg : svg.substr(start);
+  }
+
+  // Positions, sizes and the bounding box, read once the graph is laid out.
+  void measure(Drawing& drawing) {
     lay_out();
-    std::vector<NodePosition> result;
-    result.reserve(nodes_.size());
     // Rounded to a hundredth of a point, as the SVG has them: neato's last bits vary from run
     // to run, and outputs must not.
     auto round = [](double value) { return std::round(value * 100.0) / 100.0; };
-    for (Agnode_t* node : nodes_) result.push_back({round(ND_coord(node).x), round(ND_coord(node).y)});
-    return result;
+    for (std::size_t v = 0; v < nodes_.size(); ++v) {
+      DrawnNode& node = drawing.nodes[v];
+      node.x = round(ND_coord(nodes_[v]).x);
+      node.y = round(ND_coord(nodes_[v]).y);
+      node.width = round(ND_width(nodes_[v]) * 72.0);  // Graphviz keeps sizes in inches
+      node.height = round(ND_height(nodes_[v]) * 72.0);
+    }
+    const boxf box = GD_bb(root_);
+    drawing.left = round(box.LL.x);
+    drawing.bottom = round(box.LL.y);
+    drawing.right = round(box.UR.x);
+    drawing.top = round(box.UR.y);
   }
+
+  const detail::DiagramStyle& style() const { return style_; }
 
  private:
   void lay_out() {
@@ -162,14 +191,22 @@ class Diagram {
   Agraph_t* root_ = nullptr;
   GVC_t* context_ = nullptr;
   bool laid_out_ = false;
+  detail::DiagramStyle style_;
   std::vector<Agnode_t*> nodes_;
+  std::vector<Agedge_t*> edges_;
+  // Purpose::drawing only: what render_viewer_svg switches.
+  Agsym_t* node_id_ = nullptr;
+  Agsym_t* node_tooltip_ = nullptr;
+  Agsym_t* edge_id_ = nullptr;
+  Agsym_t* edge_tooltip_ = nullptr;
 };
 
 void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   const Graph& g = graph.graph;
   const GraphInfo& info = graph.info;
-  const detail::DiagramStyle style = detail::style_diagram(graph, options_);
-  const bool tooltips = purpose == Purpose::picture;
+  style_ = detail::style_diagram(graph, options_);
+  const detail::DiagramStyle& style = style_;
+  const bool drawing = purpose == Purpose::drawing;
 
   graph_attribute("comment", std::string(generator_name()) + "; window=" +
                                  window_label(info.window, info.token_distance) + "; weight=" +
@@ -189,7 +226,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   auto node_attribute = [&](const char* name, const char* fallback) {
     return agattr(root_, AGNODE, c_str(name), c_str(fallback));
   };
-  Agsym_t* id = purpose == Purpose::viewer ? node_attribute("id", "") : nullptr;
+  Agsym_t* id = drawing ? node_attribute("id", "") : nullptr;
   Agsym_t* label = node_attribute("label", "\\N");
   Agsym_t* shape = node_attribute("shape", "ellipse");
   Agsym_t* style_attribute = node_attribute("style", "filled");
@@ -198,7 +235,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   Agsym_t* width = node_attribute("width", "0.75");
   Agsym_t* height = node_attribute("height", "0.5");
   Agsym_t* fontsize = node_attribute("fontsize", "14");
-  Agsym_t* tooltip = tooltips ? node_attribute("tooltip", "") : nullptr;
+  Agsym_t* tooltip = node_attribute("tooltip", "");
   Agsym_t* category = node_attribute("category", "country");
   Agsym_t* mentions = node_attribute("mentions", "0");
   Agsym_t* documents = node_attribute("documents", "0");
@@ -208,13 +245,17 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   auto edge_attribute = [&](const char* name, const char* fallback) {
     return agattr(root_, AGEDGE, c_str(name), c_str(fallback));
   };
-  Agsym_t* edge_id = purpose == Purpose::viewer ? edge_attribute("id", "") : nullptr;
+  Agsym_t* edge_id = drawing ? edge_attribute("id", "") : nullptr;
   Agsym_t* weight = edge_attribute("weight", "1");
   Agsym_t* penwidth = edge_attribute("penwidth", "1");
   Agsym_t* length = edge_attribute("len", "1");
-  Agsym_t* edge_tooltip = tooltips ? edge_attribute("tooltip", "") : nullptr;
+  Agsym_t* edge_tooltip = edge_attribute("tooltip", "");
   Agsym_t* edge_documents = edge_attribute("documents", "0");
   edge_attribute("color", "#00000060");
+  node_id_ = id;
+  node_tooltip_ = tooltip;
+  edge_id_ = edge_id;
+  edge_tooltip_ = edge_tooltip;
 
   // --geo: countries where they are on a map, organizations in rows beneath it.
   std::size_t organizations_placed = 0;
@@ -234,11 +275,11 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   };
 
   nodes_.reserve(boost::num_vertices(g));
+  edges_.reserve(boost::num_edges(g));
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProperties& node = g[v];
     const detail::NodeStyle& look = style.nodes[v];
     Agnode_t* n = agnode(root_, c_str(node.id), 1);
-    if (id) agxset(n, id, c_str("node-" + std::to_string(v)));
     agxset(n, label, c_str(node.label));
     if (node.category == Category::organization) {
       agxset(n, shape, c_str("box"));
@@ -252,7 +293,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
     agxset(n, width, c_str(format_number(0.75 + 1.25 * look.size)));
     agxset(n, height, c_str(format_number(0.5 + 0.5 * look.size)));
     agxset(n, fontsize, c_str(format_number(11.0 + 11.0 * look.size)));
-    if (tooltip) {
+    {
       agxset(n, tooltip, c_str(node.label + " (" + node.id + "): " + count_of(node.mentions, "mention") +
                                " in " + count_of(node.documents, "document")));
     }
@@ -271,14 +312,13 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
     const EdgeProperties& data = g[e];
     const double strength = style.edge_strength[index];
     Agedge_t* edge = agedge(root_, nodes_[s], nodes_[t], nullptr, 1);
-    if (edge_id) agxset(edge, edge_id, c_str("edge-" + std::to_string(index)));
     // Layout engines want an integer weight: the count, whatever the measure.
     agxset(edge, weight, c_str(std::to_string(data.count)));
     agxset(edge, penwidth, c_str(format_number(1.0 + 5.0 * strength)));
     // Strong ties pull their ends together in neato and fdp.
     agxset(edge, length, c_str(format_number(2.5 - 1.5 * strength)));
     if (!by_count) agsafeset(edge, c_str("score"), c_str(format_number(data.weight)), c_str(""));
-    if (edge_tooltip) {
+    {
       std::string text = g[s].label + " – " + g[t].label + ": together " +
                          describe_count(info.window, info.token_distance, data.count) + " in " +
                          count_of(data.documents, "document");
@@ -287,6 +327,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
       agxset(edge, edge_tooltip, c_str(text));
     }
     agxset(edge, edge_documents, c_str(std::to_string(data.documents)));
+    edges_.push_back(edge);
     ++index;
   }
   if (!nodes_.empty()) add_legend(style, graph);
@@ -329,40 +370,65 @@ const char* render_name(OutputFormat format) {
 
 void write_dot(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options) {
   std::lock_guard lock(graphviz_mutex());
-  Diagram diagram(graph, options, Purpose::picture);
+  Diagram diagram(graph, options, Purpose::dot_file);
   diagram.write(out);
+}
+
+Drawing draw_graph(const CoMentionGraph& graph, const ExportOptions& options,
+                   const std::vector<OutputFormat>& renders) {
+  Drawing drawing;
+  drawing.layout = options.layout;
+  drawing.geo = options.geo;
+  drawing.nodes.resize(boost::num_vertices(graph.graph));
+  std::lock_guard lock(graphviz_mutex());
+  Diagram diagram(graph, options, Purpose::drawing);
+  diagram.measure(drawing);
+
+  const detail::DiagramStyle& style = diagram.style();
+  drawing.color_by = style.color_by;
+  for (std::size_t v = 0; v < drawing.nodes.size(); ++v) {
+    drawing.nodes[v].fill = style.nodes[v].fill;
+    drawing.nodes[v].border = style.nodes[v].border;
+    drawing.nodes[v].group = style.nodes[v].group;
+    drawing.nodes[v].size = style.nodes[v].size;
+  }
+  for (const double strength : style.edge_strength) drawing.edges.push_back({strength});
+  for (const detail::LegendEntry& entry : style.legend) drawing.legend.push_back({entry.color, entry.text});
+
+  // Pictures before the viewer's SVG, which switches tooltips for ids.
+  for (const OutputFormat format : {OutputFormat::svg, OutputFormat::png, OutputFormat::pdf}) {
+    if (std::find(renders.begin(), renders.end(), format) != renders.end()) {
+      drawing.rendered[format] = diagram.render(render_name(format));
+    }
+  }
+  if (std::find(renders.begin(), renders.end(), OutputFormat::html) != renders.end()) {
+    drawing.rendered[OutputFormat::html] = diagram.render_viewer_svg();
+  }
+  return drawing;
+}
+
+void write_diagram(const Drawing& drawing, OutputFormat format, std::ostream& out) {
+  render_name(format);  // throws for a format that is no picture
+  const auto found = drawing.rendered.find(format);
+  if (found == drawing.rendered.end()) {
+    throw std::invalid_argument("the drawing holds no " + std::string(to_string(format)) +
+                                " rendering: ask draw_graph for it");
+  }
+  out.write(found->second.data(), static_cast<std::streamsize>(found->second.size()));
 }
 
 void write_diagram(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                    const ExportOptions& options) {
-  const char* name = render_name(format);
-  std::string rendered;
-  {
-    std::lock_guard lock(graphviz_mutex());
-    Diagram diagram(graph, options, Purpose::picture);
-    rendered = diagram.render(name);
-  }
-  out.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+  render_name(format);
+  write_diagram(draw_graph(graph, options, {format}), format, out);
 }
 
 std::vector<NodePosition> layout_graph(const CoMentionGraph& graph, const ExportOptions& options) {
-  std::lock_guard lock(graphviz_mutex());
-  Diagram diagram(graph, options, Purpose::picture);
-  return diagram.positions();
+  const Drawing drawing = draw_graph(graph, options);
+  std::vector<NodePosition> positions;
+  positions.reserve(drawing.nodes.size());
+  for (const DrawnNode& node : drawing.nodes) positions.push_back({node.x, node.y});
+  return positions;
 }
 
-namespace detail {
-
-std::string render_viewer_svg(const CoMentionGraph& graph, const ExportOptions& options) {
-  std::string svg;
-  {
-    std::lock_guard lock(graphviz_mutex());
-    Diagram diagram(graph, options, Purpose::viewer);
-    svg = diagram.render("svg");
-  }
-  const auto start = svg.find("<svg");
-  return start == std::string::npos ? svg : svg.substr(start);
-}
-
-}  // namespace detail
 }  // namespace comention

@@ -10,7 +10,6 @@
 #include "attributes.hpp"
 #include "comention/export.hpp"
 #include "embedded_data.hpp"
-#include "graphviz.hpp"
 #include "json_fields.hpp"
 #include "style.hpp"
 
@@ -91,10 +90,18 @@ detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& optio
 }  // namespace
 
 void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options) {
+  write_html(graph, draw_graph(graph, options, {OutputFormat::html}), out, options);
+}
+
+void write_html(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out, const ExportOptions& options) {
   const std::size_t entities = boost::num_vertices(graph.graph);
   const std::string title = "comention: " + std::to_string(entities) + (entities == 1 ? " entity, " : " entities, ") +
                             count_of(boost::num_edges(graph.graph), "tie");
-  const std::string svg = detail::render_viewer_svg(graph, options);
+  const auto rendered = drawing.rendered.find(OutputFormat::html);
+  if (rendered == drawing.rendered.end()) {
+    throw std::invalid_argument("the drawing holds no SVG for the HTML viewer: ask draw_graph for html");
+  }
+  const std::string& svg = rendered->second;
   const std::string data = script_safe(detail::dump_json(viewer_data(graph, options), -1));
 
   // One pass over the template: text put in is never searched for placeholders again.

@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -370,6 +371,66 @@ TEST_CASE("the drawing formats render in-process, again and again in one process
     CHECK(written(graph, OutputFormat::pdf).starts_with("%PDF-"));
   }
   CHECK(written(graph, OutputFormat::svg) == written(small_graph(), OutputFormat::svg));
+}
+
+TEST_CASE("one drawing serves every drawn output: the pictures, the viewer and graphology") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(
+      graph, {}, {OutputFormat::svg, OutputFormat::png, OutputFormat::html, OutputFormat::graphology});
+  REQUIRE(drawing.nodes.size() == 4);
+  REQUIRE(drawing.edges.size() == 2);
+  CHECK(drawing.rendered.size() == 3);  // graphology needs positions, not a picture
+  CHECK(drawing.right > drawing.left);
+  CHECK(drawing.top > drawing.bottom);
+  for (const comention::DrawnNode& node : drawing.nodes) {
+    CHECK(node.width > 0);
+    CHECK(node.height > 0);
+    CHECK(node.fill.starts_with("#"));
+    CHECK(node.x >= drawing.left);
+    CHECK(node.x <= drawing.right);
+  }
+
+  // The picture has tooltips and Graphviz's own ids; the viewer's SVG, from the same layout,
+  // has comention's ids and no tooltips.
+  std::ostringstream svg;
+  comention::write_diagram(drawing, OutputFormat::svg, svg);
+  CHECK(svg.str().starts_with("<?xml"));
+  CHECK(contains(svg.str(), "xlink:title=\"China (CHN)"));
+  CHECK_FALSE(contains(svg.str(), "id=\"node&#45;0\""));  // Graphviz escapes the hyphen
+  const std::string& viewer = drawing.rendered.at(OutputFormat::html);
+  CHECK(viewer.starts_with("<svg"));
+  CHECK(contains(viewer, "id=\"node&#45;0\""));
+  CHECK(contains(viewer, "id=\"edge&#45;1\""));
+  CHECK_FALSE(contains(viewer, "xlink:title"));
+  // The same node at the same place in both: one layout, not two.
+  const auto at = [](const std::string& text) {
+    const auto title = text.find("<title>CHN</title>");
+    const auto ellipse = text.find("<ellipse", title);
+    return text.substr(ellipse, text.find("/>", ellipse) - ellipse);
+  };
+  CHECK(at(svg.str()) == at(viewer));
+
+  std::ostringstream graphology;
+  comention::write_graphology(graph, drawing, graphology);
+  const Json document = Json::parse(graphology.str());
+  for (std::size_t v = 0; v < 4; ++v) {
+    CHECK(document["nodes"][v]["attributes"]["x"].get<double>() == drawing.nodes[v].x);
+    CHECK(document["nodes"][v]["attributes"]["y"].get<double>() == drawing.nodes[v].y);
+    CHECK(document["nodes"][v]["attributes"]["color"] == drawing.nodes[v].fill);
+  }
+
+  std::ostringstream page;
+  comention::write_html(graph, drawing, page);
+  CHECK(contains(page.str(), viewer));
+}
+
+TEST_CASE("a writer asked for a picture the drawing lacks says so") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(graph, {}, {OutputFormat::svg});
+  std::ostringstream out;
+  CHECK_THROWS_AS(comention::write_diagram(drawing, OutputFormat::png, out), std::invalid_argument);
+  CHECK_THROWS_AS(comention::write_html(graph, drawing, out), std::invalid_argument);
+  CHECK_THROWS_AS(comention::write_diagram(drawing, OutputFormat::json, out), std::invalid_argument);
 }
 
 TEST_CASE("layout_graph places every node, apart, for every engine") {
