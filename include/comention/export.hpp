@@ -49,6 +49,17 @@ std::optional<LinkKey> parse_link_key(std::string_view name) noexcept;
 // GEXF: 1.3 (Gephi's current), or 1.2draft, the version networkx 2.8 reads.
 enum class GexfVersion { v1_3, v1_2draft };
 
+// How the drawings route edges (--splines). Curves routed around every node are what make a
+// large drawing slow (seconds for a hundred ties among a hundred entities, minutes for
+// thousands), so `automatic` curves them only while the graph is small (kCurvedEdgeLimit ties
+// and kCurvedNodeLimit entities or fewer) and draws straight lines above; `curved` always routes
+// curves, `straight` never does.
+enum class Splines { automatic, curved, straight };
+std::string_view to_string(Splines splines) noexcept;
+std::optional<Splines> parse_splines(std::string_view name) noexcept;
+inline constexpr std::size_t kCurvedEdgeLimit = 150;
+inline constexpr std::size_t kCurvedNodeLimit = 60;
+
 struct ExportOptions {
   LinkKey link_key = LinkKey::links;            // node-link JSON
   GexfVersion gexf = GexfVersion::v1_3;         // GEXF
@@ -56,12 +67,16 @@ struct ExportOptions {
   LayoutEngine layout = LayoutEngine::neato;    // DOT's hint, and the drawing formats' layout
   bool geo = false;                             // countries at their latitude and longitude
   std::optional<ColorBy> color_by;              // unset: community once measured, else category
+  Splines splines = Splines::automatic;         // edge routing of the drawings, and DOT's hint
 };
+
+// Whether the drawings of this graph route edges as curves: options.splines settled for its size.
+bool curved_edges(const CoMentionGraph& graph, const ExportOptions& options) noexcept;
 
 // Graphviz DOT, styled for a readable diagram: node size by mentions, fill colour by
 // options.color_by with a legend as the graph label, countries as ellipses and organizations as
 // boxes, pen width and (for neato and fdp) edge length by weight, tooltips with the counts, and
-// the layout engine as the `layout` attribute. With options.geo, countries get `pos` in points
+// the layout engine as the `layout` attribute and the edge routing as `splines`. With options.geo, countries get `pos` in points
 // from their latitude and longitude (`neato -n`; the file says layout=nop) and organizations a
 // row beneath the map.
 void write_dot(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
@@ -101,6 +116,7 @@ struct Drawing {
   LayoutEngine layout = LayoutEngine::neato;
   bool geo = false;
   ColorBy color_by = ColorBy::category;
+  bool curved = false;                // edges routed as curves (see Splines)
   double left = 0;                    // the bounding box, in points, y upwards
   double bottom = 0;
   double right = 0;

@@ -61,6 +61,10 @@ Drawing (DOT, SVG, PNG, PDF, HTML, graphology):
                         in rows beneath the map); DOT files then carry pos in points: neato -n
   --color-by community|region|category
                         what a node's colour tells (default community; a legend says which)
+  --splines auto|curved|straight
+                        edges as curves routed around the nodes, or as straight lines; curves
+                        cost minutes on a large graph, so auto (the default) curves them only
+                        up to 150 ties and 60 entities
 Counting and weighting:
   --window sentence|paragraph|document|tokens:N
                         the span in which two mentions count as a co-mention (default sentence);
@@ -112,7 +116,8 @@ Running:
   --threads N           threads that read the documents (default: all cores); the output is the
                         same whatever N
   --progress            show progress on standard error (bytes and documents read, rate, time
-                        left) even when it is not a terminal; shown by default on a terminal
+                        left, then laying out and writing each output) even when it is not a
+                        terminal; shown by default on a terminal
   --quiet               print nothing on standard error but errors
   -h, --help            show this help
 
@@ -387,6 +392,11 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       if (!engine) throw UsageError("--layout must be neato, fdp, sfdp, circo or dot, not '" + value + "'");
       options.export_options.layout = *engine;
       layout_given = true;
+    } else if (arg == "--splines") {
+      const std::string value = cursor.value(arg);
+      const auto splines = parse_splines(value);
+      if (!splines) throw UsageError("--splines must be auto, curved or straight, not '" + value + "'");
+      options.export_options.splines = *splines;
     } else if (arg == "--threads") {
       options.threads = parse_count(arg, cursor.value(arg), 1, 1024);
     } else if (arg == "--progress") {

@@ -87,6 +87,31 @@ std::optional<ColorBy> parse_color_by(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+std::string_view to_string(Splines splines) noexcept {
+  switch (splines) {
+    case Splines::automatic: return "auto";
+    case Splines::curved: return "curved";
+    case Splines::straight: return "straight";
+  }
+  return "auto";
+}
+
+std::optional<Splines> parse_splines(std::string_view name) noexcept {
+  for (const Splines splines : {Splines::automatic, Splines::curved, Splines::straight}) {
+    if (name == to_string(splines)) return splines;
+  }
+  return std::nullopt;
+}
+
+bool curved_edges(const CoMentionGraph& graph, const ExportOptions& options) noexcept {
+  switch (options.splines) {
+    case Splines::curved: return true;
+    case Splines::straight: return false;
+    case Splines::automatic: break;
+  }
+  return boost::num_edges(graph.graph) <= kCurvedEdgeLimit && boost::num_vertices(graph.graph) <= kCurvedNodeLimit;
+}
+
 std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
   if (name == "links") return LinkKey::links;
   if (name == "edges") return LinkKey::edges;

@@ -216,7 +216,9 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   // The hint tells `dot -Tsvg file.dot` which engine to use; nop keeps --geo's positions.
   graph_attribute("layout", options_.geo ? "nop" : std::string(to_string(options_.layout)));
   graph_attribute("overlap", "false");
-  graph_attribute("splines", "true");
+  // Straight lines cost next to nothing; curves routed around the nodes cost minutes on a
+  // large graph (see Splines).
+  graph_attribute("splines", curved_edges(graph, options_) ? "true" : "line");
   graph_attribute("outputorder", "edgesfirst");
   graph_attribute("fontname", "Helvetica");
   graph_attribute("bgcolor", "white");
@@ -379,6 +381,7 @@ Drawing draw_graph(const CoMentionGraph& graph, const ExportOptions& options,
   Drawing drawing;
   drawing.layout = options.layout;
   drawing.geo = options.geo;
+  drawing.curved = curved_edges(graph, options);
   drawing.nodes.resize(boost::num_vertices(graph.graph));
   std::lock_guard lock(graphviz_mutex());
   Diagram diagram(graph, options, Purpose::drawing);

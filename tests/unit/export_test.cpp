@@ -433,6 +433,43 @@ TEST_CASE("a writer asked for a picture the drawing lacks says so") {
   CHECK_THROWS_AS(comention::write_diagram(drawing, OutputFormat::json, out), std::invalid_argument);
 }
 
+TEST_CASE("edges are curved while the graph is small, straight above, or as asked") {
+  const CoMentionGraph small = small_graph();
+  comention::ExportOptions options;
+  CHECK(comention::curved_edges(small, options));
+  CHECK(contains(written(small, OutputFormat::dot, options), "splines=true"));
+  options.splines = comention::Splines::straight;
+  CHECK_FALSE(comention::curved_edges(small, options));
+  CHECK(contains(written(small, OutputFormat::dot, options), "splines=line"));
+  CHECK_FALSE(comention::draw_graph(small, options).curved);
+
+  // A ring of kCurvedNodeLimit + 1 entities is past the limit: straight unless asked for curves.
+  comention::GazetteerBuilder builder;
+  std::string table;
+  const std::size_t n = comention::kCurvedNodeLimit + 1;
+  for (std::size_t i = 0; i < n; ++i) table += "entity\tE" + std::to_string(i) + "\torganization\tE" + std::to_string(i) + "\n";
+  builder.add_text(table, "ring.tsv");
+  const comention::Gazetteer ring_gazetteer = builder.build();
+  Counts counts;
+  counts.nodes.assign(n, {1, 1});
+  for (std::uint32_t i = 0; i < n; ++i) {
+    counts.edges[comention::edge_key(i, static_cast<std::uint32_t>((i + 1) % n))] = {1, 1};
+  }
+  counts.documents = 1;
+  const CoMentionGraph ring = comention::build_graph(counts, ring_gazetteer, comention::Window::sentence);
+  REQUIRE(boost::num_vertices(ring.graph) == n);
+  options.splines = comention::Splines::automatic;
+  CHECK_FALSE(comention::curved_edges(ring, options));
+  options.splines = comention::Splines::curved;
+  CHECK(comention::curved_edges(ring, options));
+
+  CHECK(comention::parse_splines("auto") == comention::Splines::automatic);
+  CHECK(comention::parse_splines("curved") == comention::Splines::curved);
+  CHECK(comention::parse_splines("straight") == comention::Splines::straight);
+  CHECK_FALSE(comention::parse_splines("true"));
+  CHECK(comention::to_string(comention::Splines::automatic) == "auto");
+}
+
 TEST_CASE("layout_graph places every node, apart, for every engine") {
   const CoMentionGraph graph = small_graph();
   for (const auto engine : {comention::LayoutEngine::neato, comention::LayoutEngine::fdp, comention::LayoutEngine::sfdp,
