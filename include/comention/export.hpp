@@ -155,14 +155,25 @@ std::vector<NodePosition> layout_graph(const CoMentionGraph& graph, const Export
 // "links": [...]}, read by networkx's node_link_graph and by d3-force.
 void write_json(const CoMentionGraph& graph, std::ostream& out, LinkKey key = LinkKey::links);
 
-// GraphML, with descriptive key ids ("label", "weight") and declared types.
+// GraphML, with descriptive key ids ("label", "weight") and declared types. With a drawing,
+// nodes also get x and y (points, y upwards), size (the drawn width), color ("#rrggbb") and its
+// r, g and b, the keys Gephi's GraphML import reads as position, size and colour.
 void write_graphml(const CoMentionGraph& graph, std::ostream& out);
+void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out);
 
+// GEXF for Gephi. With a drawing, each node gets viz:position, viz:color and viz:size (half the
+// drawn width, in the positions' points) and each edge viz:thickness, so Gephi opens the picture
+// comention drew.
 void write_gexf(const CoMentionGraph& graph, std::ostream& out, GexfVersion version = GexfVersion::v1_3);
+void write_gexf(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out,
+                GexfVersion version = GexfVersion::v1_3);
 
 // Cytoscape.js elements: {"data": {...}, "directed": false, "multigraph": false,
-// "elements": {"nodes": [{"data": {"id", "value", "name", ...}}], "edges": [...]}}.
+// "elements": {"nodes": [{"data": {"id", "value", "name", ...}}], "edges": [...]}}. With a
+// drawing, each node also gets "position": {"x", "y"} (y downwards, as Cytoscape draws) and data
+// "color", "width" and "height" (points), the drawing's.
 void write_cytoscape(const CoMentionGraph& graph, std::ostream& out);
+void write_cytoscape(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out);
 
 // JSON Graph Format v2: {"graph": {"directed": false, "nodes": {ID: {"label", "metadata"}},
 // "edges": [{"source", "target", "metadata": {"weight", "count", "documents"}}]}}.

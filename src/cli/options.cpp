@@ -35,9 +35,9 @@ Output:
                           .dot, .gv        Graphviz DOT, styled
                           .svg .png .pdf   the diagram, laid out and drawn by Graphviz
                           .html            a self-contained interactive viewer
-                          .graphml         GraphML (networkx, Gephi, Cytoscape)
-                          .gexf            GEXF (Gephi)
-                          .cyjs            Cytoscape.js elements
+                          .graphml         GraphML (networkx, Gephi, Cytoscape), with x, y, colours
+                          .gexf            GEXF (Gephi), with viz positions, colours and sizes
+                          .cyjs            Cytoscape.js elements, with positions and colours
                           .graphology.json graphology, for sigma.js (with x, y from the layout)
                           .jgf.json        JSON Graph Format v2
                           .csv             CSV tables: X.csv writes X.nodes.csv and X.edges.csv;
@@ -53,7 +53,7 @@ Output:
   --json-links links|edges|both
                         the key of the edge list in node-link JSON: "links" (default; networkx
                         up to 3.5, d3), "edges" (networkx 3.6 and later) or both
-Drawing (DOT, SVG, PNG, PDF, HTML, graphology):
+Drawing (DOT, SVG, PNG, PDF, HTML, and the positions in graphology, GEXF, GraphML, .cyjs):
   --layout neato|fdp|sfdp|circo|dot
                         the Graphviz layout engine (default neato); DOT files name it in their
                         layout attribute

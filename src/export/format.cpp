@@ -125,7 +125,10 @@ bool needs_drawing(OutputFormat format) noexcept {
     case OutputFormat::png:
     case OutputFormat::pdf:
     case OutputFormat::html:
-    case OutputFormat::graphology: return true;
+    case OutputFormat::graphology:
+    case OutputFormat::graphml:
+    case OutputFormat::gexf:
+    case OutputFormat::cytoscape: return true;
     default: return false;
   }
 }
@@ -135,9 +138,9 @@ void write_graph(const CoMentionGraph& graph, const Drawing& drawing, OutputForm
   switch (format) {
     case OutputFormat::dot: write_dot(graph, out, options); break;
     case OutputFormat::json: write_json(graph, out, options.link_key); break;
-    case OutputFormat::graphml: write_graphml(graph, out); break;
-    case OutputFormat::gexf: write_gexf(graph, out, options.gexf); break;
-    case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
+    case OutputFormat::graphml: write_graphml(graph, drawing, out); break;
+    case OutputFormat::gexf: write_gexf(graph, drawing, out, options.gexf); break;
+    case OutputFormat::cytoscape: write_cytoscape(graph, drawing, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;
     case OutputFormat::graphology: write_graphology(graph, drawing, out); break;
     case OutputFormat::csv: write_csv(graph, out, options.csv_table); break;

@@ -7,12 +7,18 @@
 
 namespace comention {
 
-void write_gexf(const CoMentionGraph& result, std::ostream& out, GexfVersion version) {
+namespace {
+
+void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& out, GexfVersion version) {
   const Graph& g = result.graph;
   const bool draft = version == GexfVersion::v1_2draft;
+  // Each version has its own viz namespace; Gephi and networkx look for the one that matches.
+  const char* viz = drawing == nullptr ? ""
+                    : draft            ? " xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""
+                                       : " xmlns:viz=\"http://gexf.net/1.3/viz\"";
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << (draft ? "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
-                : "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n")
+      << (draft ? "<gexf xmlns=\"http://www.gexf.net/1.2draft\"" : "<gexf xmlns=\"http://gexf.net/1.3\"") << viz
+      << (draft ? " version=\"1.2\">\n" : " version=\"1.3\">\n")
       << "  <meta>\n    <creator>" << detail::escape_xml(generator_name()) << "</creator>\n  </meta>\n"
       << "  <graph mode=\"static\" defaultedgetype=\"undirected\">\n";
 
@@ -46,7 +52,16 @@ void write_gexf(const CoMentionGraph& result, std::ostream& out, GexfVersion ver
       out << "          <attvalue for=\"" << attribute.key << "\" value=\"" << detail::xml_text(attribute.value)
           << "\"/>\n";
     }
-    out << "        </attvalues>\n      </node>\n";
+    out << "        </attvalues>\n";
+    if (drawing) {
+      const DrawnNode& drawn = drawing->nodes[v];
+      const detail::Rgb rgb = detail::parse_hex_color(drawn.fill);
+      out << "        <viz:color r=\"" << rgb.red << "\" g=\"" << rgb.green << "\" b=\"" << rgb.blue << "\"/>\n"
+          << "        <viz:position x=\"" << detail::format_double(drawn.x) << "\" y=\""
+          << detail::format_double(drawn.y) << "\" z=\"0\"/>\n"
+          << "        <viz:size value=\"" << detail::format_double(drawn.width / 2) << "\"/>\n";
+    }
+    out << "      </node>\n";
   }
   out << "    </nodes>\n    <edges>\n";
   std::size_t number = 0;
@@ -56,9 +71,25 @@ void write_gexf(const CoMentionGraph& result, std::ostream& out, GexfVersion ver
         << detail::format_double(g[e].weight) << "\">\n        <attvalues>\n"
         << "          <attvalue for=\"count\" value=\"" << g[e].count << "\"/>\n"
         << "          <attvalue for=\"documents\" value=\"" << g[e].documents << "\"/>\n"
-        << "        </attvalues>\n      </edge>\n";
+        << "        </attvalues>\n";
+    if (drawing) {
+      // The pen width of the pictures: 1 to 6 points.
+      out << "        <viz:thickness value=\"" << detail::format_double(1.0 + 5.0 * drawing->edges[number - 1].strength)
+          << "\"/>\n";
+    }
+    out << "      </edge>\n";
   }
   out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+}  // namespace
+
+void write_gexf(const CoMentionGraph& graph, std::ostream& out, GexfVersion version) {
+  write(graph, nullptr, out, version);
+}
+
+void write_gexf(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out, GexfVersion version) {
+  write(graph, &drawing, out, version);
 }
 
 }  // namespace comention

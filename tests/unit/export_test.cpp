@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <boost/range/iterator_range.hpp>
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -88,6 +89,19 @@ const Json& node_named(const Json& document, std::string_view id) {
   FAIL("no node " << std::string(id));
   throw;  // unreachable: FAIL throws
 }
+
+}  // namespace
+
+namespace comention::detail_for_tests {
+// The shortest text that reads back as the same double, as the XML writers print numbers.
+std::string shortest(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+}  // namespace comention::detail_for_tests
+
+namespace {
 
 bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
@@ -422,6 +436,43 @@ TEST_CASE("one drawing serves every drawn output: the pictures, the viewer and g
   std::ostringstream page;
   comention::write_html(graph, drawing, page);
   CHECK(contains(page.str(), viewer));
+}
+
+TEST_CASE("GEXF, GraphML and Cytoscape carry the drawing's positions, colours and sizes") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(graph);
+  const comention::DrawnNode& china = drawing.nodes[0];  // CHN: vertices are in id order
+  REQUIRE(graph.graph[0].id == "CHN");
+  const std::string x = comention::detail_for_tests::shortest(china.x);
+  const std::string y = comention::detail_for_tests::shortest(china.y);
+
+  std::ostringstream gexf;
+  comention::write_gexf(graph, drawing, gexf);
+  CHECK(contains(gexf.str(), "xmlns:viz=\"http://gexf.net/1.3/viz\""));
+  CHECK(contains(gexf.str(), "<viz:position x=\"" + x + "\" y=\"" + y + "\" z=\"0\"/>"));
+  CHECK(contains(gexf.str(), "<viz:thickness value="));
+  std::ostringstream draft;
+  comention::write_gexf(graph, drawing, draft, comention::GexfVersion::v1_2draft);
+  CHECK(contains(draft.str(), "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""));
+  // Without a drawing, no viz at all: the file stays what it was.
+  std::ostringstream plain;
+  comention::write_gexf(graph, plain);
+  CHECK_FALSE(contains(plain.str(), "viz"));
+
+  std::ostringstream graphml;
+  comention::write_graphml(graph, drawing, graphml);
+  CHECK(contains(graphml.str(), "<key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>"));
+  CHECK(contains(graphml.str(), "<data key=\"x\">" + x + "</data>"));
+  CHECK(contains(graphml.str(), "<data key=\"color\">" + china.fill + "</data>"));
+
+  std::ostringstream cyjs;
+  comention::write_cytoscape(graph, drawing, cyjs);
+  const Json document = Json::parse(cyjs.str());
+  const Json& node = document["elements"]["nodes"][0];
+  CHECK(node["position"]["x"].get<double>() == china.x);
+  CHECK(node["position"]["y"].get<double>() == doctest::Approx(drawing.top + drawing.bottom - china.y));
+  CHECK(node["data"]["color"] == china.fill);
+  CHECK(node["data"]["width"].get<double>() == china.width);
 }
 
 TEST_CASE("a writer asked for a picture the drawing lacks says so") {
