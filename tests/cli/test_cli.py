@@ -427,7 +427,11 @@ class TimeSlices(CliTestCase):
         chile = next(n for n in graph["nodes"] if n["id"] == "CHL")
         self.assertEqual(chile["periods"], {"2026-01": 1, "2026-02": 1})
         weekly = self.build_json(self.corpus(), "--date-field", "date", "--slice", "week")
-        self.assertEqual(weekly["graph"]["periods"], ["2026-W02", "2026-W04", "2026-W06"])
+        # Every week of the range is listed, the two without a document too (issue 12).
+        self.assertEqual(weekly["graph"]["periods"], ["2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06"])
+        ranged = self.build_json(self.corpus(), "--date-field", "date", "--slice", "month",
+                                 "--since", "2025-12-15", "--until", "2026-04-01")
+        self.assertEqual(ranged["graph"]["periods"], ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04"])
 
     def test_since_and_until_select_a_range(self):
         graph = self.build_json(self.corpus(), "--date-field", "date", "--since", "2026-01-10", "--until", "2026-01-31")
