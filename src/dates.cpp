@@ -230,4 +230,14 @@ std::optional<Date> period_start(std::string_view label) noexcept {
   return std::nullopt;
 }
 
+std::optional<Date> period_end(std::string_view label) {
+  const std::optional<Date> start = period_start(label);
+  if (!start) return std::nullopt;
+  const Slice slice = label.size() == 4 ? Slice::year : label.size() == 7 ? Slice::month
+                      : label.size() == 8 ? Slice::week : Slice::day;
+  long day = days_from_civil(start->year, start->month, start->day);
+  while (period_label(civil_from_days(day + 1), slice) == label) ++day;  // at most a year's steps
+  return civil_from_days(day);
+}
+
 }  // namespace comention

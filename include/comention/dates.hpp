@@ -38,5 +38,7 @@ std::vector<std::string> period_range(const Date& first, const Date& last, Slice
 
 // The first day of a period_label ("2026-W10" -> 2026-03-02), if it is one.
 std::optional<Date> period_start(std::string_view label) noexcept;
+// Its last day ("2026-02" -> 2026-02-28).
+std::optional<Date> period_end(std::string_view label);
 
 }  // namespace comention

@@ -163,7 +163,9 @@ void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ost
 
 // GEXF for Gephi. With a drawing, each node gets viz:position, viz:color and viz:size (half the
 // drawn width, in the positions' points) and each edge viz:thickness, so Gephi opens the picture
-// comention drew.
+// comention drew. With --slice (graph.info.periods), a dynamic GEXF, timeformat="date": nodes and
+// edges get spells for the periods they are mentioned in and period_mentions / period_count as
+// dynamic attributes, which Gephi's timeline plays.
 void write_gexf(const CoMentionGraph& graph, std::ostream& out, GexfVersion version = GexfVersion::v1_3);
 void write_gexf(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out,
                 GexfVersion version = GexfVersion::v1_3);

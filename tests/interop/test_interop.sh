@@ -15,6 +15,26 @@ trap 'rm -rf "$work"' EXIT
 # on PATH may be another installation without it.
 python=/usr/bin/python3
 [ -x "$python" ] || python=python3
+# A dynamic GEXF (--slice): three dated documents, one month without any.
+printf '%s\n' '{"id": "a", "date": "2026-01-05", "text": "China and Iran met. Chile too."}' \
+  '{"id": "b", "date": "2026-03-20", "text": "China and Iran again."}' \
+  '{"id": "c", "date": "2026-03-21", "text": "Chile and Peru."}' >"$work/dated.jsonl"
+"$comention" build "$work/dated.jsonl" --date-field date --slice month --gexf-version 1.2draft \
+  -o "$work/dynamic.gexf" -o "$work/dynamic.json" 2>/dev/null
+"$python" - "$work/dynamic.gexf" "$work/dynamic.json" <<'PY'
+import json, sys
+import networkx as nx
+graph = nx.read_gexf(sys.argv[1])
+reference = json.load(open(sys.argv[2]))
+assert reference["graph"]["periods"] == ["2026-01", "2026-02", "2026-03"], reference["graph"]["periods"]
+china = graph.nodes["CHN"]
+assert china["spells"] == [("2026-01-01", "2026-01-31"), ("2026-03-01", "2026-03-31")], china["spells"]
+assert china["period_mentions"] == [(1, "2026-01-01", "2026-01-31"), (1, "2026-03-01", "2026-03-31")], china
+assert graph.edges["CHL", "PER"]["spells"] == [("2026-03-01", "2026-03-31")]
+assert graph.edges["CHN", "IRN"]["count"] == 2
+print(f"dynamic GEXF (--slice month): networkx {nx.__version__} reads spells and per-period values; "
+      "graph.periods lists the empty month too")
+PY
 "$python" - "$work/graph.json" <<'PY'
 import json, sys
 import networkx as nx

@@ -75,6 +75,9 @@ TEST_CASE("period_start gives a period's first day") {
   CHECK(comention::period_start("2026-03") == Date{2026, 3, 1});
   CHECK(comention::period_start("1987") == Date{1987, 1, 1});
   CHECK(comention::period_start("1987-02-26") == Date{1987, 2, 26});
+  CHECK(comention::period_end("2026-02") == Date{2026, 2, 28});
+  CHECK(comention::period_end("2020-W53") == Date{2021, 1, 3});
+  CHECK(comention::period_end("1987") == Date{1987, 12, 31});
   CHECK_FALSE(comention::period_start("March"));
   CHECK_FALSE(comention::period_start("2026-13"));
 }
