@@ -80,6 +80,19 @@ long days_from_civil(int year, int month, int day) {
   return era * 146097 + day_of_era - 719468;
 }
 
+// The inverse: the date `days` after 1970-01-01 (Howard Hinnant's civil algorithm).
+Date civil_from_days(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long day_of_era = days - era * 146097;
+  const long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const long shifted_month = (5 * day_of_year + 2) / 153;
+  const long day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+  const long month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
+  return {static_cast<int>(year_of_era + era * 400 + (month <= 2)), static_cast<int>(month), static_cast<int>(day)};
+}
+
 }  // namespace
 
 std::optional<Date> parse_date(std::string_view text) noexcept {
@@ -169,6 +182,62 @@ std::string period_label(const Date& date, Slice slice) {
     }
   }
   return buffer;
+}
+
+std::vector<std::string> period_range(const Date& first, const Date& last, Slice slice) {
+  std::vector<std::string> labels;
+  const long end = days_from_civil(last.year, last.month, last.day);
+  // A day at a time: simple, and a century of days is still only 36,525 steps.
+  for (long day = days_from_civil(first.year, first.month, first.day); day <= end; ++day) {
+    std::string label = period_label(civil_from_days(day), slice);
+    if (labels.empty() || labels.back() != label) labels.push_back(std::move(label));
+  }
+  return labels;
+}
+
+std::optional<Date> period_start(std::string_view label) noexcept {
+  auto number = [&](std::size_t at, std::size_t length) -> int {
+    int value = 0;
+    if (label.size() < at + length) return -1;
+    for (std::size_t i = at; i < at + length; ++i) {
+      if (label[i] < '0' || label[i] > '9') return -1;
+      value = value * 10 + (label[i] - '0');
+    }
+    return value;
+  };
+  const int year = number(0, 4);
+  if (year < 0) return std::nullopt;
+  if (label.size() == 4) return Date{year, 1, 1};
+  if (label.size() == 8 && label[4] == '-' && label[5] == 'W') {
+    const int week = number(6, 2);
+    if (week < 1 || week > 53) return std::nullopt;
+    // Week 1 holds January 4th; weeks start on Monday.
+    const long january_4 = days_from_civil(year, 1, 4);
+    const long weekday = ((january_4 % 7) + 7 + 3) % 7;  // 0 = Monday
+    return civil_from_days(january_4 - weekday + 7L * (week - 1));
+  }
+  if (label.size() == 7 && label[4] == '-') {
+    const int month = number(5, 2);
+    if (month < 1 || month > 12) return std::nullopt;
+    return Date{year, month, 1};
+  }
+  if (label.size() == 10 && label[4] == '-' && label[7] == '-') {
+    const int month = number(5, 2);
+    const int day = number(8, 2);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+    return Date{year, month, day};
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> period_end(std::string_view label) {
+  const std::optional<Date> start = period_start(label);
+  if (!start) return std::nullopt;
+  const Slice slice = label.size() == 4 ? Slice::year : label.size() == 7 ? Slice::month
+                      : label.size() == 8 ? Slice::week : Slice::day;
+  long day = days_from_civil(start->year, start->month, start->day);
+  while (period_label(civil_from_days(day + 1), slice) == label) ++day;  // at most a year's steps
+  return civil_from_days(day);
 }
 
 }  // namespace comention

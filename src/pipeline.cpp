@@ -285,6 +285,13 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
     for (auto& [label, counts] : periods) by_period.emplace_back(label, std::move(counts));
     attach_periods(graph, gazetteer, by_period);
     graph.info.slice = std::string(to_string(*options.slice));
+    // The list names every period of the range, quiet ones too (issue 12): from --since, or the
+    // first period with a document, to --until, or the last one.
+    std::optional<Date> first = options.since;
+    std::optional<Date> last = options.until;
+    if (!first && !graph.info.periods.empty()) first = period_start(graph.info.periods.front());
+    if (!last && !graph.info.periods.empty()) last = period_start(graph.info.periods.back());
+    if (first && last && *first <= *last) graph.info.periods = period_range(*first, *last, *options.slice);
   }
   if (options.slice || ranged) {
     graph.info.undated = undated;

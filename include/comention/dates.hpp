@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace comention {
 
@@ -30,5 +31,14 @@ std::optional<Slice> parse_slice(std::string_view text) noexcept;
 
 // "2026-03-02", ISO week "2026-W10", "2026-03" or "2026": labels sort in time order.
 std::string period_label(const Date& date, Slice slice);
+
+// Every period from the one holding `first` to the one holding `last`, in time order, those
+// no document falls in included: a timeline shows a quiet month as a zero, not as a gap.
+std::vector<std::string> period_range(const Date& first, const Date& last, Slice slice);
+
+// The first day of a period_label ("2026-W10" -> 2026-03-02), if it is one.
+std::optional<Date> period_start(std::string_view label) noexcept;
+// Its last day ("2026-02" -> 2026-02-28).
+std::optional<Date> period_end(std::string_view label);
 
 }  // namespace comention

@@ -1,13 +1,17 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "comention/backbone.hpp"
 #include "comention/error.hpp"
 #include "comention/export.hpp"
 #include "comention/gazetteer.hpp"
@@ -16,6 +20,7 @@
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
 #include "options.hpp"
+#include "progress.hpp"
 
 namespace comention::cli {
 namespace {
@@ -63,6 +68,25 @@ void print_summary(const CoMentionGraph& graph, std::ostream& out) {
   }
 }
 
+// "laying out 222 entities and 2,279 ties (neato, straight edges) and rendering svg, png, html"
+std::string describe_layout(const CoMentionGraph& graph, const ExportOptions& options,
+                            const std::vector<OutputFormat>& drawn) {
+  const std::uint64_t entities = boost::num_vertices(graph.graph);
+  const std::uint64_t ties = boost::num_edges(graph.graph);
+  std::string text = "laying out " + group_digits(entities) + (entities == 1 ? " entity and " : " entities and ") +
+                     group_digits(ties) + (ties == 1 ? " tie (" : " ties (") +
+                     (options.geo ? std::string("geo") : std::string(to_string(options.layout))) + ", " +
+                     (curved_edges(graph, options) ? "curved" : "straight") + " edges)";
+  std::string renders;
+  for (const OutputFormat format : drawn) {
+    if (format == OutputFormat::graphology) continue;  // positions only: nothing to render
+    if (renders.find(to_string(format)) != std::string::npos) continue;
+    renders += (renders.empty() ? "" : ", ") + std::string(to_string(format));
+  }
+  if (!renders.empty()) text += " and rendering " + renders;
+  return text;
+}
+
 }  // namespace
 
 int run_build(const std::vector<std::string>& args) {
@@ -91,14 +115,57 @@ int run_build(const std::vector<std::string>& args) {
       without_evidence->graph[e].evidence.clear();
     }
   }
+  const CoMentionGraph& plain_graph = without_evidence ? *without_evidence : graph;
+
+  // One layout of the whole graph for the run, shared by every output that places its nodes
+  // (the viewer, graphology, GEXF, GraphML, Cytoscape.js): laying out is the slow part, and the
+  // outputs of one run must agree on where each node is. The pictures show the backbone of a
+  // large graph, which gets a layout of its own; when nothing is left out, they share the one.
+  std::vector<OutputFormat> pictures_wanted;
+  bool positions_wanted = false;
+  bool backbone_wanted = false;
+  for (const OutputTarget& target : options.outputs) {
+    const bool picture = target.format == OutputFormat::svg || target.format == OutputFormat::png ||
+                         target.format == OutputFormat::pdf;
+    if (picture) pictures_wanted.push_back(target.format);
+    if (!picture && needs_drawing(target.format)) positions_wanted = true;
+    if (picture || target.format == OutputFormat::dot) backbone_wanted = true;
+  }
+  // After reading, the layout (and, for a large graph, writing) can take a while: each step
+  // gets its line, so progress does not stop at 100% with nothing after.
+  std::optional<StepLine> step;
+  if (shows_progress(options)) step.emplace(std::cerr, isatty(STDERR_FILENO) == 1);
+  const ExportOptions& drawing_options = options.export_options;
+  auto lay_out = [&](const CoMentionGraph& shown, const std::vector<OutputFormat>& renders) {
+    if (step) step->begin(describe_layout(shown, drawing_options, renders), true);
+    Drawing laid_out = draw_graph(shown, drawing_options, renders);
+    if (step) step->end();
+    return laid_out;
+  };
+  std::optional<Backbone> backbone;
+  if (backbone_wanted) backbone = extract_backbone(plain_graph, drawing_options.backbone);
+  Drawing drawing;
+  Drawing pictures;
+  if (backbone && backbone->summary.filtered) {
+    if (positions_wanted) drawing = lay_out(plain_graph, {});
+    if (!pictures_wanted.empty()) pictures = lay_out(backbone->graph, pictures_wanted);
+  } else if (positions_wanted || !pictures_wanted.empty()) {
+    drawing = lay_out(plain_graph, pictures_wanted);
+    pictures = drawing;
+  }
   // Every output is written out and checked before any is put in place: all appear, or none.
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     ExportOptions export_options = options.export_options;
     export_options.csv_table = options.outputs[i].csv_table;
+    if (step) {
+      step->begin("writing " + (outputs[i]->path() == "-" ? std::string("standard output") : outputs[i]->path()) +
+                  " (" + std::to_string(i + 1) + " of " + std::to_string(outputs.size()) + ")");
+    }
     const bool viewer = options.outputs[i].format == OutputFormat::html;
-    write_graph(without_evidence && !viewer ? *without_evidence : graph, options.outputs[i].format,
-                outputs[i]->stream(), export_options);
+    write_graph(viewer ? graph : plain_graph, drawing, pictures, options.outputs[i].format, outputs[i]->stream(),
+                export_options);
     outputs[i]->finish();
+    if (step) step->end();
   }
   for (auto& output : outputs) output->commit();
   if (!options.quiet) {

@@ -46,6 +46,10 @@ std::string resolve_entity(const Gazetteer& gazetteer, const std::string& name, 
   throw UsageError(message + " (ids and names: comention gazetteer list)");
 }
 
+bool shows_progress(const BuildOptions& options) {
+  return !options.quiet && options.progress.value_or(isatty(STDERR_FILENO) == 1);
+}
+
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer) {
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
@@ -59,7 +63,7 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
 
   // Progress goes to standard error when it is a terminal (or when asked), never to stdout.
   const bool terminal = isatty(STDERR_FILENO) == 1;
-  const bool show_progress = !options.quiet && options.progress.value_or(terminal);
+  const bool show_progress = shows_progress(options);
   std::optional<ProgressLine> progress;
   if (show_progress) {
     progress.emplace(std::cerr, total_input_bytes(reader.files()), terminal);

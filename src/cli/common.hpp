@@ -18,6 +18,9 @@ Gazetteer load_gazetteer(const GazetteerOptions& options);
 // the name is a near miss. `what` says where it was asked for: "--focus", "explain".
 std::string resolve_entity(const Gazetteer& gazetteer, const std::string& name, std::string_view what);
 
+// Whether progress goes to standard error: when it is a terminal, or when --progress asks.
+bool shows_progress(const BuildOptions& options);
+
 // Reads every input, counts co-mentions and builds the graph the options ask for.
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer);
 

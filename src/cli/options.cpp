@@ -36,9 +36,9 @@ Output:
                           .dot, .gv        Graphviz DOT, styled
                           .svg .png .pdf   the diagram, laid out and drawn by Graphviz
                           .html            a self-contained interactive viewer
-                          .graphml         GraphML (networkx, Gephi, Cytoscape)
-                          .gexf            GEXF (Gephi)
-                          .cyjs            Cytoscape.js elements
+                          .graphml         GraphML (networkx, Gephi, Cytoscape), with x, y, colours
+                          .gexf            GEXF (Gephi), with viz positions, colours and sizes
+                          .cyjs            Cytoscape.js elements, with positions and colours
                           .graphology.json graphology, for sigma.js (with x, y from the layout)
                           .jgf.json        JSON Graph Format v2
                           .csv             CSV tables: X.csv writes X.nodes.csv and X.edges.csv;
@@ -54,7 +54,7 @@ Output:
   --json-links links|edges|both
                         the key of the edge list in node-link JSON: "links" (default; networkx
                         up to 3.5, d3), "edges" (networkx 3.6 and later) or both
-Drawing (DOT, SVG, PNG, PDF, HTML, graphology):
+Drawing (DOT, SVG, PNG, PDF, HTML, and the positions in graphology, GEXF, GraphML, .cyjs):
   --layout neato|fdp|sfdp|circo|dot
                         the Graphviz layout engine (default neato); DOT files name it in their
                         layout attribute
@@ -69,6 +69,10 @@ Drawing (DOT, SVG, PNG, PDF, HTML, graphology):
                         allows, 300 ties; ALPHA (such as 0.05) filters at that level whatever
                         the size; off draws everything. The legend says what is shown; the data
                         formats always hold the whole graph
+  --splines auto|curved|straight
+                        edges as curves routed around the nodes, or as straight lines; curves
+                        cost minutes on a large graph, so auto (the default) curves them only
+                        up to 150 ties and 60 entities
 Counting and weighting:
   --window sentence|paragraph|document|tokens:N
                         the span in which two mentions count as a co-mention (default sentence);
@@ -124,7 +128,8 @@ Running:
   --threads N           threads that read the documents (default: all cores); the output is the
                         same whatever N
   --progress            show progress on standard error (bytes and documents read, rate, time
-                        left) even when it is not a terminal; shown by default on a terminal
+                        left, then laying out and writing each output) even when it is not a
+                        terminal; shown by default on a terminal
   --quiet               print nothing on standard error but errors
   -h, --help            show this help
 
@@ -456,6 +461,11 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       if (!engine) throw UsageError("--layout must be neato, fdp, sfdp, circo or dot, not '" + value + "'");
       options.export_options.layout = *engine;
       layout_given = true;
+    } else if (arg == "--splines") {
+      const std::string value = cursor.value(arg);
+      const auto splines = parse_splines(value);
+      if (!splines) throw UsageError("--splines must be auto, curved or straight, not '" + value + "'");
+      options.export_options.splines = *splines;
     } else if (arg == "--threads") {
       options.threads = parse_count(arg, cursor.value(arg), 1, 1024);
     } else if (arg == "--progress") {

@@ -16,11 +16,12 @@ std::string megabytes(std::uint64_t bytes) {
   return text;
 }
 
-// 45000 -> "45,000": counts of documents are easier to read grouped.
-std::string grouped(std::uint64_t number) {
-  std::string digits = std::to_string(number);
-  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
-  return digits;
+std::string grouped(std::uint64_t number) { return group_digits(number); }
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, seconds < 10 ? "%.1f s" : "%.0f s", seconds);
+  return text;
 }
 
 std::string duration(double seconds) {
@@ -37,6 +38,61 @@ std::string duration(double seconds) {
 }
 
 }  // namespace
+
+// Counts of documents and ties are easier to read grouped.
+std::string group_digits(std::uint64_t number) {
+  std::string digits = std::to_string(number);
+  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
+
+StepLine::StepLine(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
+
+StepLine::~StepLine() {
+  if (!running_) return;
+  stop_ticking();
+  if (terminal_) out_ << '\n';
+  out_.flush();
+}
+
+void StepLine::begin(std::string what, bool announce) {
+  if (running_) end();
+  what_ = std::move(what);
+  start_ = std::chrono::steady_clock::now();
+  running_ = true;
+  if (!terminal_) {
+    if (announce) out_ << "comention: " << what_ << " ...\n" << std::flush;
+    return;
+  }
+  out_ << "comention: " << what_ << " ..." << std::flush;
+  ticker_ = std::thread([this] {
+    std::unique_lock lock(mutex_);
+    // Once a second, from the first full second on: quick steps never flicker.
+    while (!stopped_.wait_for(lock, std::chrono::seconds(1), [this] { return !running_; })) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+      out_ << "\r\x1b[Kcomention: " << what_ << " ... " << seconds_text(seconds);
+      out_.flush();
+    }
+  });
+}
+
+void StepLine::stop_ticking() {
+  {
+    std::lock_guard lock(mutex_);
+    running_ = false;
+  }
+  stopped_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+}
+
+void StepLine::end() {
+  if (!running_) return;
+  stop_ticking();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (terminal_) out_ << "\r\x1b[K";
+  out_ << "comention: " << what_ << ": " << seconds_text(seconds) << '\n';
+  out_.flush();
+}
 
 std::string describe_progress(const ReadProgress& progress, std::optional<std::uint64_t> total_bytes,
                               double seconds) {

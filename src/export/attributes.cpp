@@ -84,6 +84,15 @@ std::string_view xml_type(const AttributeValue& value) {
   return "double";
 }
 
+Rgb parse_hex_color(std::string_view hex) {
+  auto channel = [&](std::size_t at) {
+    unsigned value = 0;
+    if (hex.size() >= at + 2) std::from_chars(hex.data() + at, hex.data() + at + 2, value, 16);
+    return value;
+  };
+  return {channel(1), channel(3), channel(5)};
+}
+
 std::string xml_text(const AttributeValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) return escape_xml(*text);
   if (const auto* number = std::get_if<std::uint64_t>(&value)) return std::to_string(*number);

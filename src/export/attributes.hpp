@@ -35,6 +35,14 @@ std::string escape_xml(std::string_view text);
 // "string", "long" or "double": the XML schema type names GraphML and GEXF both use.
 std::string_view xml_type(const AttributeValue& value);
 
+// "#7fb8e6" -> {127, 184, 230}: GEXF's viz:color and Gephi's GraphML r, g, b.
+struct Rgb {
+  unsigned red = 0;
+  unsigned green = 0;
+  unsigned blue = 0;
+};
+Rgb parse_hex_color(std::string_view hex);
+
 // The value as XML text: escaped strings, integers, shortest doubles.
 std::string xml_text(const AttributeValue& value);
 

@@ -1,6 +1,7 @@
 // Cytoscape.js elements JSON (.cyjs), with the top-level "data" and each node's "value" that
 // networkx's cytoscape_graph needs.
 #include <boost/range/iterator_range.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "attributes.hpp"
@@ -17,8 +18,11 @@ void put(Json& object, const detail::Attribute& attribute) {
 
 }  // namespace
 
-void write_cytoscape(const CoMentionGraph& result, std::ostream& out) {
+void write_cytoscape(const CoMentionGraph& result, std::ostream& out) { write_cytoscape(result, Drawing{}, out); }
+
+void write_cytoscape(const CoMentionGraph& result, const Drawing& drawing, std::ostream& out) {
   const Graph& g = result.graph;
+  const bool drawn = drawing.nodes.size() == boost::num_vertices(g) && !drawing.nodes.empty();
   Json data = Json::object();
   for (const auto& attribute : detail::graph_attributes(result)) put(data, attribute);
   Json nodes = Json::array();
@@ -28,7 +32,18 @@ void write_cytoscape(const CoMentionGraph& result, std::ostream& out) {
     node["value"] = g[v].id;
     node["name"] = g[v].label;
     for (const auto& attribute : detail::node_attributes(result, v)) put(node, attribute);
-    nodes.push_back(Json{{"data", std::move(node)}});
+    if (!drawn) {
+      nodes.push_back(Json{{"data", std::move(node)}});
+      continue;
+    }
+    const DrawnNode& look = drawing.nodes[v];
+    node["color"] = look.fill;
+    node["width"] = look.width;
+    node["height"] = look.height;
+    // Cytoscape's y grows downwards, Graphviz's upwards: flipped within the bounding box, the
+    // picture is the same way up.
+    nodes.push_back(Json{{"data", std::move(node)},
+                         {"position", Json{{"x", look.x}, {"y", std::round((drawing.top - look.y + drawing.bottom) * 100.0) / 100.0}}}});
   }
   Json edges = Json::array();
   std::size_t number = 0;

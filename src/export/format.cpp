@@ -87,6 +87,31 @@ std::optional<ColorBy> parse_color_by(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+std::string_view to_string(Splines splines) noexcept {
+  switch (splines) {
+    case Splines::automatic: return "auto";
+    case Splines::curved: return "curved";
+    case Splines::straight: return "straight";
+  }
+  return "auto";
+}
+
+std::optional<Splines> parse_splines(std::string_view name) noexcept {
+  for (const Splines splines : {Splines::automatic, Splines::curved, Splines::straight}) {
+    if (name == to_string(splines)) return splines;
+  }
+  return std::nullopt;
+}
+
+bool curved_edges(const CoMentionGraph& graph, const ExportOptions& options) noexcept {
+  switch (options.splines) {
+    case Splines::curved: return true;
+    case Splines::straight: return false;
+    case Splines::automatic: break;
+  }
+  return boost::num_edges(graph.graph) <= kCurvedEdgeLimit && boost::num_vertices(graph.graph) <= kCurvedNodeLimit;
+}
+
 std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
   if (name == "links") return LinkKey::links;
   if (name == "edges") return LinkKey::edges;
@@ -94,22 +119,47 @@ std::optional<LinkKey> parse_link_key(std::string_view name) noexcept {
   return std::nullopt;
 }
 
-void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
-                 const ExportOptions& options) {
+bool needs_drawing(OutputFormat format) noexcept {
+  switch (format) {
+    case OutputFormat::svg:
+    case OutputFormat::png:
+    case OutputFormat::pdf:
+    case OutputFormat::html:
+    case OutputFormat::graphology:
+    case OutputFormat::graphml:
+    case OutputFormat::gexf:
+    case OutputFormat::cytoscape: return true;
+    default: return false;
+  }
+}
+
+void write_graph(const CoMentionGraph& graph, const Drawing& drawing, const Drawing& pictures, OutputFormat format,
+                 std::ostream& out, const ExportOptions& options) {
   switch (format) {
     case OutputFormat::dot: write_dot(extract_backbone(graph, options.backbone).graph, out, options); break;
     case OutputFormat::json: write_json(graph, out, options.link_key); break;
-    case OutputFormat::graphml: write_graphml(graph, out); break;
-    case OutputFormat::gexf: write_gexf(graph, out, options.gexf); break;
-    case OutputFormat::cytoscape: write_cytoscape(graph, out); break;
+    case OutputFormat::graphml: write_graphml(graph, drawing, out); break;
+    case OutputFormat::gexf: write_gexf(graph, drawing, out, options.gexf); break;
+    case OutputFormat::cytoscape: write_cytoscape(graph, drawing, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;
-    case OutputFormat::graphology: write_graphology(graph, out, options); break;
+    case OutputFormat::graphology: write_graphology(graph, drawing, out); break;
     case OutputFormat::csv: write_csv(graph, out, options.csv_table); break;
     case OutputFormat::svg:
     case OutputFormat::png:
-    case OutputFormat::pdf: write_diagram(extract_backbone(graph, options.backbone).graph, format, out, options); break;
-    case OutputFormat::html: write_html(graph, out, options); break;
+    case OutputFormat::pdf: write_diagram(pictures, format, out); break;
+    case OutputFormat::html: write_html(graph, drawing, out, options); break;
   }
+}
+
+void write_graph(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
+                 const ExportOptions& options) {
+  if (format == OutputFormat::svg || format == OutputFormat::png || format == OutputFormat::pdf) {
+    const Drawing pictures = draw_graph(extract_backbone(graph, options.backbone).graph, options, {format});
+    write_graph(graph, Drawing{}, pictures, format, out, options);
+    return;
+  }
+  const Drawing drawing = needs_drawing(format) ? draw_graph(graph, options) : Drawing{};
+  write_graph(graph, drawing, drawing, format, out, options);
 }
 
 }  // namespace comention

@@ -8,7 +8,9 @@
 
 namespace comention {
 
-void write_graphml(const CoMentionGraph& result, std::ostream& out) {
+namespace {
+
+void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& out) {
   const Graph& g = result.graph;
   // Keys are declared once per name; node and edge keys that share a name ("documents") get
   // the element as a prefix only for the edge, so ids stay unique and readable.
@@ -34,6 +36,16 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
     out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\""
         << node_keys[name] << "\"/>\n";
   }
+  if (drawing) {
+    // The names Gephi's GraphML import takes for position, size and colour.
+    out << "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
+           "  <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n"
+           "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"double\"/>\n"
+           "  <key id=\"color\" for=\"node\" attr.name=\"color\" attr.type=\"string\"/>\n"
+           "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
+           "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
+           "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n";
+  }
   out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
          "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
          "  <key id=\"edge_documents\" for=\"edge\" attr.name=\"documents\" attr.type=\"long\"/>\n";
@@ -45,6 +57,17 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
     out << "    <node id=\"" << detail::escape_xml(g[v].id) << "\">\n";
     for (const auto& attribute : detail::node_attributes(result, v)) {
       out << "      <data key=\"" << attribute.key << "\">" << detail::xml_text(attribute.value) << "</data>\n";
+    }
+    if (drawing) {
+      const DrawnNode& drawn = drawing->nodes[v];
+      const detail::Rgb rgb = detail::parse_hex_color(drawn.fill);
+      out << "      <data key=\"x\">" << detail::format_double(drawn.x) << "</data>\n"
+          << "      <data key=\"y\">" << detail::format_double(drawn.y) << "</data>\n"
+          << "      <data key=\"size\">" << detail::format_double(drawn.width) << "</data>\n"
+          << "      <data key=\"color\">" << drawn.fill << "</data>\n"
+          << "      <data key=\"r\">" << rgb.red << "</data>\n"
+          << "      <data key=\"g\">" << rgb.green << "</data>\n"
+          << "      <data key=\"b\">" << rgb.blue << "</data>\n";
     }
     out << "    </node>\n";
   }
@@ -63,6 +86,14 @@ void write_graphml(const CoMentionGraph& result, std::ostream& out) {
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace
+
+void write_graphml(const CoMentionGraph& graph, std::ostream& out) { write(graph, nullptr, out); }
+
+void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out) {
+  write(graph, &drawing, out);
 }
 
 }  // namespace comention

@@ -1,6 +1,6 @@
 // Graphviz: the DOT writer (cgraph), and layout and rendering (gvc). Graphviz's types stay inside
 // this file; neither library is thread-safe, so every use of them here holds one lock.
-#include "graphviz.hpp"
+#include "comention/export.hpp"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -51,9 +51,6 @@ std::string format_number(double value) {
   return buffer;
 }
 
-// Who the drawing is for: a DOT file or a rendered picture carry tooltips; the HTML viewer's
-// SVG carries element ids instead, since the page shows the details itself.
-enum class Purpose { picture, viewer };
 
 // --geo: an equirectangular map, 6 points a degree (2160 x 1080 points for the world).
 constexpr double kPointsPerDegree = 6.0;
@@ -83,7 +80,7 @@ int collect_error(char* message) {
 class Diagram {
  public:
   // The lock must be held for the Diagram's whole life.
-  Diagram(const CoMentionGraph& graph, const ExportOptions& options, Purpose purpose)
+  Diagram(const CoMentionGraph& graph, const ExportOptions& options)
       : options_(options) {
     previous_level_ = agseterr(AGERR);
     previous_handler_ = agseterrf(collect_error);
@@ -91,7 +88,7 @@ class Diagram {
     Agdisc_t discipline = {&AgMemDisc, &AgIdDisc, &stream_io};
     root_ = agopen(c_str("comention"), Agstrictundirected, &discipline);
     if (!root_) throw std::runtime_error("Graphviz could not create a graph");
-    build(graph, purpose);
+    build(graph);
   }
 
   ~Diagram() {
@@ -121,19 +118,27 @@ class Diagram {
     return rendered;
   }
 
-  std::vector<NodePosition> positions() {
-    // Positions need no routed edges, and routing splines around the nodes is what takes minutes
-    // at tens of thousands of edges; node positions are the same either way.
-    if (!laid_out_) graph_attribute("splines", "false");
+  // Positions, sizes and the bounding box, read once the graph is laid out.
+  void measure(Drawing& drawing) {
     lay_out();
-    std::vector<NodePosition> result;
-    result.reserve(nodes_.size());
     // Rounded to a hundredth of a point, as the SVG has them: neato's last bits vary from run
     // to run, and outputs must not.
     auto round = [](double value) { return std::round(value * 100.0) / 100.0; };
-    for (Agnode_t* node : nodes_) result.push_back({round(ND_coord(node).x), round(ND_coord(node).y)});
-    return result;
+    for (std::size_t v = 0; v < nodes_.size(); ++v) {
+      DrawnNode& node = drawing.nodes[v];
+      node.x = round(ND_coord(nodes_[v]).x);
+      node.y = round(ND_coord(nodes_[v]).y);
+      node.width = round(ND_width(nodes_[v]) * 72.0);  // Graphviz keeps sizes in inches
+      node.height = round(ND_height(nodes_[v]) * 72.0);
+    }
+    const boxf box = GD_bb(root_);
+    drawing.left = round(box.LL.x);
+    drawing.bottom = round(box.LL.y);
+    drawing.right = round(box.UR.x);
+    drawing.top = round(box.UR.y);
   }
+
+  const detail::DiagramStyle& style() const { return style_; }
 
  private:
   void lay_out() {
@@ -157,7 +162,7 @@ class Diagram {
     agattr(root_, AGRAPH, c_str(name), c_str(value));
   }
 
-  void build(const CoMentionGraph& graph, Purpose purpose);
+  void build(const CoMentionGraph& graph);
   void add_legend(const detail::DiagramStyle& style, const CoMentionGraph& graph);
 
   ExportOptions options_;
@@ -166,14 +171,16 @@ class Diagram {
   Agraph_t* root_ = nullptr;
   GVC_t* context_ = nullptr;
   bool laid_out_ = false;
+  detail::DiagramStyle style_;
   std::vector<Agnode_t*> nodes_;
+  std::vector<Agedge_t*> edges_;
 };
 
-void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
+void Diagram::build(const CoMentionGraph& graph) {
   const Graph& g = graph.graph;
   const GraphInfo& info = graph.info;
-  const detail::DiagramStyle style = detail::style_diagram(graph, options_);
-  const bool tooltips = purpose == Purpose::picture;
+  style_ = detail::style_diagram(graph, options_);
+  const detail::DiagramStyle& style = style_;
 
   graph_attribute("comment", std::string(generator_name()) + "; window=" +
                                  window_label(info.window, info.token_distance) + "; weight=" +
@@ -183,7 +190,9 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   // The hint tells `dot -Tsvg file.dot` which engine to use; nop keeps --geo's positions.
   graph_attribute("layout", options_.geo ? "nop" : std::string(to_string(options_.layout)));
   graph_attribute("overlap", "false");
-  graph_attribute("splines", "true");
+  // Straight lines cost next to nothing; curves routed around the nodes cost minutes on a
+  // large graph (see Splines).
+  graph_attribute("splines", curved_edges(graph, options_) ? "true" : "line");
   graph_attribute("outputorder", "edgesfirst");
   graph_attribute("fontname", "Helvetica");
   graph_attribute("bgcolor", "white");
@@ -193,7 +202,6 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   auto node_attribute = [&](const char* name, const char* fallback) {
     return agattr(root_, AGNODE, c_str(name), c_str(fallback));
   };
-  Agsym_t* id = purpose == Purpose::viewer ? node_attribute("id", "") : nullptr;
   Agsym_t* label = node_attribute("label", "\\N");
   Agsym_t* shape = node_attribute("shape", "ellipse");
   Agsym_t* style_attribute = node_attribute("style", "filled");
@@ -202,7 +210,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   Agsym_t* width = node_attribute("width", "0.75");
   Agsym_t* height = node_attribute("height", "0.5");
   Agsym_t* fontsize = node_attribute("fontsize", "14");
-  Agsym_t* tooltip = tooltips ? node_attribute("tooltip", "") : nullptr;
+  Agsym_t* tooltip = node_attribute("tooltip", "");
   Agsym_t* category = node_attribute("category", "country");
   Agsym_t* mentions = node_attribute("mentions", "0");
   Agsym_t* documents = node_attribute("documents", "0");
@@ -212,11 +220,10 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   auto edge_attribute = [&](const char* name, const char* fallback) {
     return agattr(root_, AGEDGE, c_str(name), c_str(fallback));
   };
-  Agsym_t* edge_id = purpose == Purpose::viewer ? edge_attribute("id", "") : nullptr;
   Agsym_t* weight = edge_attribute("weight", "1");
   Agsym_t* penwidth = edge_attribute("penwidth", "1");
   Agsym_t* length = edge_attribute("len", "1");
-  Agsym_t* edge_tooltip = tooltips ? edge_attribute("tooltip", "") : nullptr;
+  Agsym_t* edge_tooltip = edge_attribute("tooltip", "");
   Agsym_t* edge_documents = edge_attribute("documents", "0");
   edge_attribute("color", "#00000060");
 
@@ -238,11 +245,11 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
   };
 
   nodes_.reserve(boost::num_vertices(g));
+  edges_.reserve(boost::num_edges(g));
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProperties& node = g[v];
     const detail::NodeStyle& look = style.nodes[v];
     Agnode_t* n = agnode(root_, c_str(node.id), 1);
-    if (id) agxset(n, id, c_str("node-" + std::to_string(v)));
     agxset(n, label, c_str(node.label));
     if (node.category == Category::organization) {
       agxset(n, shape, c_str("box"));
@@ -256,7 +263,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
     agxset(n, width, c_str(format_number(0.75 + 1.25 * look.size)));
     agxset(n, height, c_str(format_number(0.5 + 0.5 * look.size)));
     agxset(n, fontsize, c_str(format_number(11.0 + 11.0 * look.size)));
-    if (tooltip) {
+    {
       agxset(n, tooltip, c_str(node.label + " (" + node.id + "): " + count_of(node.mentions, "mention") +
                                " in " + count_of(node.documents, "document")));
     }
@@ -275,14 +282,13 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
     const EdgeProperties& data = g[e];
     const double strength = style.edge_strength[index];
     Agedge_t* edge = agedge(root_, nodes_[s], nodes_[t], nullptr, 1);
-    if (edge_id) agxset(edge, edge_id, c_str("edge-" + std::to_string(index)));
     // Layout engines want an integer weight: the count, whatever the measure.
     agxset(edge, weight, c_str(std::to_string(data.count)));
     agxset(edge, penwidth, c_str(format_number(1.0 + 5.0 * strength)));
     // Strong ties pull their ends together in neato and fdp.
     agxset(edge, length, c_str(format_number(2.5 - 1.5 * strength)));
     if (!by_count) agsafeset(edge, c_str("score"), c_str(format_number(data.weight)), c_str(""));
-    if (edge_tooltip) {
+    {
       std::string text = g[s].label + " – " + g[t].label + ": together " +
                          describe_count(info.window, info.token_distance, data.count) + " in " +
                          count_of(data.documents, "document");
@@ -291,6 +297,7 @@ void Diagram::build(const CoMentionGraph& graph, Purpose purpose) {
       agxset(edge, edge_tooltip, c_str(text));
     }
     agxset(edge, edge_documents, c_str(std::to_string(data.documents)));
+    edges_.push_back(edge);
     ++index;
   }
   // An empty selection still gets its legend: it says why nothing is drawn.
@@ -343,40 +350,62 @@ const char* render_name(OutputFormat format) {
 
 void write_dot(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options) {
   std::lock_guard lock(graphviz_mutex());
-  Diagram diagram(graph, options, Purpose::picture);
+  Diagram diagram(graph, options);
   diagram.write(out);
+}
+
+Drawing draw_graph(const CoMentionGraph& graph, const ExportOptions& options,
+                   const std::vector<OutputFormat>& renders) {
+  Drawing drawing;
+  drawing.layout = options.layout;
+  drawing.geo = options.geo;
+  drawing.curved = curved_edges(graph, options);
+  drawing.nodes.resize(boost::num_vertices(graph.graph));
+  std::lock_guard lock(graphviz_mutex());
+  Diagram diagram(graph, options);
+  diagram.measure(drawing);
+
+  const detail::DiagramStyle& style = diagram.style();
+  drawing.color_by = style.color_by;
+  for (std::size_t v = 0; v < drawing.nodes.size(); ++v) {
+    drawing.nodes[v].fill = style.nodes[v].fill;
+    drawing.nodes[v].border = style.nodes[v].border;
+    drawing.nodes[v].group = style.nodes[v].group;
+    drawing.nodes[v].size = style.nodes[v].size;
+  }
+  for (const double strength : style.edge_strength) drawing.edges.push_back({strength});
+  for (const detail::LegendEntry& entry : style.legend) drawing.legend.push_back({entry.color, entry.text});
+
+  for (const OutputFormat format : {OutputFormat::svg, OutputFormat::png, OutputFormat::pdf}) {
+    if (std::find(renders.begin(), renders.end(), format) != renders.end()) {
+      drawing.rendered[format] = diagram.render(render_name(format));
+    }
+  }
+  return drawing;
+}
+
+void write_diagram(const Drawing& drawing, OutputFormat format, std::ostream& out) {
+  render_name(format);  // throws for a format that is no picture
+  const auto found = drawing.rendered.find(format);
+  if (found == drawing.rendered.end()) {
+    throw std::invalid_argument("the drawing holds no " + std::string(to_string(format)) +
+                                " rendering: ask draw_graph for it");
+  }
+  out.write(found->second.data(), static_cast<std::streamsize>(found->second.size()));
 }
 
 void write_diagram(const CoMentionGraph& graph, OutputFormat format, std::ostream& out,
                    const ExportOptions& options) {
-  const char* name = render_name(format);
-  std::string rendered;
-  {
-    std::lock_guard lock(graphviz_mutex());
-    Diagram diagram(graph, options, Purpose::picture);
-    rendered = diagram.render(name);
-  }
-  out.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+  render_name(format);
+  write_diagram(draw_graph(graph, options, {format}), format, out);
 }
 
 std::vector<NodePosition> layout_graph(const CoMentionGraph& graph, const ExportOptions& options) {
-  std::lock_guard lock(graphviz_mutex());
-  Diagram diagram(graph, options, Purpose::picture);
-  return diagram.positions();
+  const Drawing drawing = draw_graph(graph, options);
+  std::vector<NodePosition> positions;
+  positions.reserve(drawing.nodes.size());
+  for (const DrawnNode& node : drawing.nodes) positions.push_back({node.x, node.y});
+  return positions;
 }
 
-namespace detail {
-
-std::string render_viewer_svg(const CoMentionGraph& graph, const ExportOptions& options) {
-  std::string svg;
-  {
-    std::lock_guard lock(graphviz_mutex());
-    Diagram diagram(graph, options, Purpose::viewer);
-    svg = diagram.render("svg");
-  }
-  const auto start = svg.find("<svg");
-  return start == std::string::npos ? svg : svg.substr(start);
-}
-
-}  // namespace detail
 }  // namespace comention

@@ -40,11 +40,12 @@ std::string script_safe(const std::string& json) {
   return out;
 }
 
-detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& options) {
+// Positions come from the run's one layout (the drawing), so the viewer and the other outputs
+// of a run agree on where each entity is.
+detail::Json viewer_data(const CoMentionGraph& graph, const Drawing& drawing, const ExportOptions& options) {
   using detail::Json;
   const Graph& g = graph.graph;
   const detail::DiagramStyle style = detail::style_diagram(graph, options);
-  const std::vector<NodePosition> positions = layout_graph(graph, options);
 
   Json nodes = Json::array();
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -55,8 +56,8 @@ detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& optio
     item["group"] = style.nodes[v].group;
     item["size"] = style.nodes[v].size;
     // Layout points, y upwards as Graphviz has them; the page fits them to its pane.
-    item["x"] = positions[v].x;
-    item["y"] = positions[v].y;
+    item["x"] = drawing.nodes.at(v).x;
+    item["y"] = drawing.nodes.at(v).y;
     // With --slice, "periods" holds the mentions by period, which the time control shows.
     item.update(detail::node_fields(graph, v));
     nodes.push_back(std::move(item));
@@ -104,10 +105,14 @@ detail::Json viewer_data(const CoMentionGraph& graph, const ExportOptions& optio
 }  // namespace
 
 void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options) {
+  write_html(graph, draw_graph(graph, options), out, options);
+}
+
+void write_html(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out, const ExportOptions& options) {
   const std::size_t entities = boost::num_vertices(graph.graph);
   const std::string title = "comention: " + std::to_string(entities) + (entities == 1 ? " entity, " : " entities, ") +
                             count_of(boost::num_edges(graph.graph), "tie");
-  const std::string data = script_safe(detail::dump_json(viewer_data(graph, options), -1));
+  const std::string data = script_safe(detail::dump_json(viewer_data(graph, drawing, options), -1));
 
   // One pass over the template: text put in is never searched for placeholders again.
   const std::string_view page = viewer_file("viewer.html");

@@ -564,7 +564,11 @@ class TimeSlices(CliTestCase):
         chile = next(n for n in graph["nodes"] if n["id"] == "CHL")
         self.assertEqual(chile["periods"], {"2026-01": 1, "2026-02": 1})
         weekly = self.build_json(self.corpus(), "--date-field", "date", "--slice", "week")
-        self.assertEqual(weekly["graph"]["periods"], ["2026-W02", "2026-W04", "2026-W06"])
+        # Every week of the range is listed, the two without a document too (issue 12).
+        self.assertEqual(weekly["graph"]["periods"], ["2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06"])
+        ranged = self.build_json(self.corpus(), "--date-field", "date", "--slice", "month",
+                                 "--since", "2025-12-15", "--until", "2026-04-01")
+        self.assertEqual(ranged["graph"]["periods"], ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04"])
 
     def test_since_and_until_select_a_range(self):
         graph = self.build_json(self.corpus(), "--date-field", "date", "--since", "2026-01-10", "--until", "2026-01-31")
@@ -722,6 +726,63 @@ class Drawings(CliTestCase):
             # The evidence cell holds each kept window's text, led by its document.
             for window in link["evidence"]:
                 self.assertIn(window["text"], row["evidence"])
+
+    def test_one_layout_for_every_drawn_output(self):
+        # Issue 12: each drawn output used to be laid out anew. The SVG, the viewer and
+        # graphology now come from one layout, so every node is at the same place in each.
+        self.build_all()
+        namespace = "{http://www.w3.org/2000/svg}"
+        def centres(svg):
+            found = {}
+            for g in svg.iter(namespace + "g"):
+                if g.get("class") == "node":
+                    shape = next(g.iter(namespace + "ellipse"), None)
+                    if shape is not None:
+                        found[g.find(namespace + "title").text] = (shape.get("cx"), shape.get("cy"))
+            return found
+        picture = centres(ElementTree.parse(self.tmp / "g.svg").getroot())
+        self.assertGreater(len(picture), 5)
+        page = (self.tmp / "g.html").read_text()
+        opening = '<script type="application/json" id="comention-data">'
+        start = page.index(opening) + len(opening)
+        viewer = {node["id"]: node for node in json.loads(page[start:page.index("</script>", start)])["nodes"]}
+        graphology = {node["key"]: node["attributes"] for node in
+                      json.loads((self.tmp / "g.graphology.json").read_text())["nodes"]}
+        self.assertLessEqual(set(picture), set(viewer))  # organizations are boxes, not ellipses
+        for key, (x, y) in picture.items():
+            # SVG turns y downwards (cy is -y); the viewer's data and graphology keep Graphviz's
+            # points, y upwards.
+            for placed in (viewer[key], graphology[key]):
+                self.assertAlmostEqual(float(x), placed["x"], delta=0.02)
+                self.assertAlmostEqual(-float(y), placed["y"], delta=0.02)
+
+    def test_splines_choose_curves_or_straight_lines(self):
+        sample = SAMPLES.relative_to(ROOT) / "briefs.jsonl"
+        def splines(*options):
+            out = self.tmp / "s.dot"
+            result = run("build", sample, *options, "-o", out, "-o", self.tmp / "s.svg")
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            return re.search(r"splines=(\w+)", out.read_text()).group(1)
+        self.assertEqual(splines(), "true")  # a small graph: curved by default
+        self.assertEqual(splines("--splines", "curved"), "true")
+        self.assertEqual(splines("--splines", "straight"), "line")
+        self.assertEqual(splines("--splines", "auto"), "true")
+        self.assert_error(run("build", sample, "--splines", "spline"), "--splines")
+
+    def test_progress_covers_layout_and_writing(self):
+        names = ("g.svg", "g.json")
+        result = run("build", SAMPLES.relative_to(ROOT), "--progress",
+                     *[arg for name in names for arg in ("-o", self.tmp / name)])
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        lines = result.stderr.decode().splitlines()
+        self.assertRegex(lines[1], r"^comention: laying out \d+ entities and \d+ ties \(neato, curved edges\) "
+                                   r"and rendering svg \.\.\.$")
+        self.assertRegex(lines[2], r"^comention: laying out .*: \d+\.\d s$")
+        self.assertRegex(lines[3], r"^comention: writing .*g\.svg \(1 of 2\): \d+\.\d s$")
+        self.assertRegex(lines[4], r"^comention: writing .*g\.json \(2 of 2\): \d+\.\d s$")
+        # Without a drawn output there is nothing to lay out.
+        result = run("build", SAMPLES.relative_to(ROOT), "--progress", "-o", self.tmp / "g.json")
+        self.assertNotIn("laying out", result.stderr.decode())
 
     def test_html_viewer_is_self_contained(self):
         graph = self.build_all()

@@ -150,22 +150,62 @@ function checkGexf(dir, file, reference) {
   // and graphology-gexf maps both to attributes of those names; everything else is <attvalue>s
   // read with their declared types. GEXF edge ids are the graphology edge keys; graph.json has
   // none, so they are not compared.
-  return checkGraphologyGraph(where, graph, reference, {});
+  // viz:position, viz:color, viz:size and viz:thickness (issue 12) become x, y, z, color, size
+  // and thickness: the drawing's layout and colours, the same as graphology's.
+  const drawn = readDrawn(dir);
+  const summary = checkGraphologyGraph(where, graph, reference, {
+    nodeOptions: {allowedExtras: ['x', 'y', 'z', 'size', 'color']},
+    edgeOptions: {allowedExtras: ['thickness']},
+    extraNodeCheck(id, attributes) {
+      assertSamePlace(where, id, attributes.x, attributes.y, drawn.get(id));
+      assert.equal(attributes.color, rgbOf(drawn.get(id).color), `${where}: node ${id} colour`);
+      assert.ok(attributes.size > 0, `${where}: node ${id} size is ${show(attributes.size)}`);
+    },
+  });
+  graph.forEachEdge((key, attributes) => {
+    assert.ok(attributes.thickness >= 1 && attributes.thickness <= 6, `${where}: edge ${key} thickness ${show(attributes.thickness)}`);
+  });
+  return `${summary}; viz positions and colours are graphology's`;
 }
+
+// The layout as graph.graphology.json has it: the reference every other positioned format of the
+// same run (and of a run with the same options: layouts are deterministic) must agree with.
+function readDrawn(dir) {
+  const data = JSON.parse(readFileSync(path.join(dir, 'graph.graphology.json'), 'utf8'));
+  return new Map(data.nodes.map(node => [node.key, node.attributes]));
+}
+
+function assertSamePlace(where, id, x, y, expected) {
+  assert.ok(expected, `${where}: node ${id} is not in graph.graphology.json`);
+  assert.ok(x === expected.x && y === expected.y,
+    `${where}: node ${id} is at (${x}, ${y}), graphology has (${expected.x}, ${expected.y})`);
+}
+
+const rgbOf = hex => `rgb(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)})`;
 
 function checkGraphml(dir, reference) {
   const where = 'graphology-graphml (graph.graphml)';
   const graph = graphml.parse(Graph, readFileSync(path.join(dir, 'graph.graphml'), 'utf8'));
   // The reader adds the <graph id="..."> as an "id" graph attribute; graph.json has no such key.
   assertGraphAttributesAgree(where, graph.getAttributes(), reference);
-  return checkGraphologyGraph(where, graph, reference, {});
+  const drawn = readDrawn(dir);
+  const summary = checkGraphologyGraph(where, graph, reference, {
+    nodeOptions: {allowedExtras: ['x', 'y', 'size', 'color', 'r', 'g', 'b']},
+    extraNodeCheck(id, attributes) {
+      assertSamePlace(where, id, attributes.x, attributes.y, drawn.get(id));
+      // graphology-graphml folds Gephi's r, g, b into color, which comention also gives as hex.
+      assert.equal(attributes.color, drawn.get(id).color, `${where}: node ${id} colour`);
+    },
+  });
+  return `${summary}; x, y and colours are graphology's`;
 }
 
 function checkCytoscape(dir, reference) {
   const where = 'cytoscape (graph.cyjs)';
   const document = JSON.parse(readFileSync(path.join(dir, 'graph.cyjs'), 'utf8'));
   assert.ok(document.elements?.nodes && document.elements?.edges, `${where}: no elements.nodes / elements.edges`);
-  const cy = cytoscape({headless: true, elements: document.elements, data: document.data});
+  // The preset layout keeps the positions the file gives, as Cytoscape does when it opens one.
+  const cy = cytoscape({headless: true, elements: document.elements, data: document.data, layout: {name: 'preset'}});
   assertGraphAttributesAgree(where, cy.data(), reference);
 
   const nodes = cy.nodes();
@@ -176,8 +216,21 @@ function checkCytoscape(dir, reference) {
     // styles usually show data(label) or data(name), so both must be the label.
     assert.equal(data.name, reference.nodes.get(node.id()).label, `${where}: node ${node.id()} name`);
     assert.equal(data.value, node.id(), `${where}: node ${node.id()} value`);
-    assertSameAttributes(where, `node ${node.id()}`, data, reference.nodes.get(node.id()), {allowedExtras: ['name', 'value']});
+    assertSameAttributes(where, `node ${node.id()}`, data, reference.nodes.get(node.id()),
+      {allowedExtras: ['name', 'value', 'color', 'width', 'height']});
   });
+  // Positions and colours from the drawing (issue 12): x as graphology's, y turned over (Cytoscape
+  // draws y downwards), so y + graphology's y is one constant.
+  const drawn = readDrawn(dir);
+  const flips = new Set();
+  nodes.forEach(node => {
+    const expected = drawn.get(node.id());
+    assert.equal(node.position('x'), expected.x, `${where}: node ${node.id()} x`);
+    flips.add(Math.round((node.position('y') + expected.y) * 1e6));
+    assert.equal(node.data('color'), expected.color, `${where}: node ${node.id()} colour`);
+    assert.ok(node.data('width') > 0 && node.data('height') > 0, `${where}: node ${node.id()} size`);
+  });
+  assert.equal(flips.size, 1, `${where}: y is not graphology's y turned over`);
 
   const seen = [];
   cy.edges().forEach(edge => {
@@ -204,7 +257,7 @@ function checkCytoscape(dir, reference) {
   if ('components' in reference.graph) {
     assert.equal(components, reference.graph.components, `${where}: ${components} connected components, graph.json says ${reference.graph.components}`);
   }
-  return `${nodes.length} nodes, ${cy.edges().length} edges match; weighted degree = strength, ${components} components`;
+  return `${nodes.length} nodes, ${cy.edges().length} edges match; weighted degree = strength, ${components} components; positions and colours are graphology's`;
 }
 
 function checkD3Force(reference) {

@@ -15,6 +15,26 @@ trap 'rm -rf "$work"' EXIT
 # on PATH may be another installation without it.
 python=/usr/bin/python3
 [ -x "$python" ] || python=python3
+# A dynamic GEXF (--slice): three dated documents, one month without any.
+printf '%s\n' '{"id": "a", "date": "2026-01-05", "text": "China and Iran met. Chile too."}' \
+  '{"id": "b", "date": "2026-03-20", "text": "China and Iran again."}' \
+  '{"id": "c", "date": "2026-03-21", "text": "Chile and Peru."}' >"$work/dated.jsonl"
+"$comention" build "$work/dated.jsonl" --date-field date --slice month --gexf-version 1.2draft \
+  -o "$work/dynamic.gexf" -o "$work/dynamic.json" 2>/dev/null
+"$python" - "$work/dynamic.gexf" "$work/dynamic.json" <<'PY'
+import json, sys
+import networkx as nx
+graph = nx.read_gexf(sys.argv[1])
+reference = json.load(open(sys.argv[2]))
+assert reference["graph"]["periods"] == ["2026-01", "2026-02", "2026-03"], reference["graph"]["periods"]
+china = graph.nodes["CHN"]
+assert china["spells"] == [("2026-01-01", "2026-01-31"), ("2026-03-01", "2026-03-31")], china["spells"]
+assert china["period_mentions"] == [(1, "2026-01-01", "2026-01-31"), (1, "2026-03-01", "2026-03-31")], china
+assert graph.edges["CHL", "PER"]["spells"] == [("2026-03-01", "2026-03-31")]
+assert graph.edges["CHN", "IRN"]["count"] == 2
+print(f"dynamic GEXF (--slice month): networkx {nx.__version__} reads spells and per-period values; "
+      "graph.periods lists the empty month too")
+PY
 "$python" - "$work/graph.json" <<'PY'
 import json, sys
 import networkx as nx
@@ -79,6 +99,24 @@ namespace = {"g": "http://gexf.net/1.3"}
 assert current.get("version") == "1.3"
 assert len(current.findall("g:graph/g:nodes/g:node", namespace)) == len(reference[0])
 assert len(current.findall("g:graph/g:edges/g:edge", namespace)) == len(reference[1])
+# Issue 12: the formats Gephi and Cytoscape open carry the layout and colours of the drawings,
+# and all the same layout: GEXF's viz, GraphML's x, y, size and color, Cytoscape's positions.
+viz = {node: attrs["viz"] for node, attrs in gexf.nodes(data=True)}
+cyjs = {item["data"]["id"]: item for item in json.load(open(sys.argv[1].replace(".json", ".cyjs")))["elements"]["nodes"]}
+flip = set()
+for node, attrs in graphml.nodes(data=True):
+    place = viz[node]["position"]
+    assert (attrs["x"], attrs["y"]) == (place["x"], place["y"]), (node, attrs["x"], attrs["y"], place)
+    rgb = viz[node]["color"]
+    assert attrs["color"] == "#%02x%02x%02x" % (rgb["r"], rgb["g"], rgb["b"]), (node, attrs["color"], rgb)
+    assert (attrs["r"], attrs["g"], attrs["b"]) == (rgb["r"], rgb["g"], rgb["b"]), node
+    assert attrs["size"] == 2 * viz[node]["size"] > 0, node
+    assert cyjs[node]["position"]["x"] == attrs["x"], node
+    assert cyjs[node]["data"]["color"] == attrs["color"], node
+    flip.add(round(cyjs[node]["position"]["y"] + attrs["y"], 6))  # Cytoscape's y points down
+assert len(flip) == 1, f"Cytoscape's y is not Graphviz's turned over: {flip}"
+assert len({(v["position"]["x"], v["position"]["y"]) for v in viz.values()}) == len(viz), "two nodes in one place"
+print(f"GEXF viz (networkx), GraphML x/y/size/color and Cytoscape positions agree for {len(viz)} nodes")
 print("GraphML, GEXF (1.2draft read by networkx, 1.3 well formed), Cytoscape JSON and JSON Graph Format "
       "hold the same nodes, edges and weights")
 

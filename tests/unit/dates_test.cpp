@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using comention::Date;
 using comention::parse_date;
 using comention::Slice;
@@ -53,4 +56,30 @@ TEST_CASE("slice names") {
   CHECK_FALSE(comention::parse_slice("decade").has_value());
 }
 
+
+TEST_CASE("period_range lists every period between two dates, empty ones included") {
+  CHECK(comention::period_range(Date{2026, 1, 30}, Date{2026, 2, 2}, Slice::day) ==
+        std::vector<std::string>{"2026-01-30", "2026-01-31", "2026-02-01", "2026-02-02"});
+  CHECK(comention::period_range(Date{2025, 11, 20}, Date{2026, 2, 1}, Slice::month) ==
+        std::vector<std::string>{"2025-11", "2025-12", "2026-01", "2026-02"});
+  // ISO weeks across a year end: 2020 has a week 53.
+  CHECK(comention::period_range(Date{2020, 12, 24}, Date{2021, 1, 11}, Slice::week) ==
+        std::vector<std::string>{"2020-W52", "2020-W53", "2021-W01", "2021-W02"});
+  CHECK(comention::period_range(Date{1987, 2, 26}, Date{1987, 2, 26}, Slice::year) == std::vector<std::string>{"1987"});
 }
+
+TEST_CASE("period_start gives a period's first day") {
+  CHECK(comention::period_start("2026-W10") == Date{2026, 3, 2});
+  CHECK(comention::period_start("2021-W01") == Date{2021, 1, 4});
+  CHECK(comention::period_start("2020-W53") == Date{2020, 12, 28});
+  CHECK(comention::period_start("2026-03") == Date{2026, 3, 1});
+  CHECK(comention::period_start("1987") == Date{1987, 1, 1});
+  CHECK(comention::period_start("1987-02-26") == Date{1987, 2, 26});
+  CHECK(comention::period_end("2026-02") == Date{2026, 2, 28});
+  CHECK(comention::period_end("2020-W53") == Date{2021, 1, 3});
+  CHECK(comention::period_end("1987") == Date{1987, 12, 31});
+  CHECK_FALSE(comention::period_start("March"));
+  CHECK_FALSE(comention::period_start("2026-13"));
+}
+
+}  // TEST_SUITE

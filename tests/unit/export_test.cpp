@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <boost/range/iterator_range.hpp>
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -87,6 +89,19 @@ const Json& node_named(const Json& document, std::string_view id) {
   FAIL("no node " << std::string(id));
   throw;  // unreachable: FAIL throws
 }
+
+}  // namespace
+
+namespace comention::detail_for_tests {
+// The shortest text that reads back as the same double, as the XML writers print numbers.
+std::string shortest(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+}  // namespace comention::detail_for_tests
+
+namespace {
 
 bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
@@ -370,6 +385,135 @@ TEST_CASE("the drawing formats render in-process, again and again in one process
     CHECK(written(graph, OutputFormat::pdf).starts_with("%PDF-"));
   }
   CHECK(written(graph, OutputFormat::svg) == written(small_graph(), OutputFormat::svg));
+}
+
+TEST_CASE("one drawing serves every drawn output: the pictures, the viewer and graphology") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(
+      graph, {}, {OutputFormat::svg, OutputFormat::png, OutputFormat::html, OutputFormat::graphology});
+  REQUIRE(drawing.nodes.size() == 4);
+  REQUIRE(drawing.edges.size() == 2);
+  // Only the pictures are rendered: the viewer and graphology need positions.
+  CHECK(drawing.rendered.size() == 2);
+  CHECK(drawing.right > drawing.left);
+  CHECK(drawing.top > drawing.bottom);
+  for (const comention::DrawnNode& node : drawing.nodes) {
+    CHECK(node.width > 0);
+    CHECK(node.height > 0);
+    CHECK(node.fill.starts_with("#"));
+    CHECK(node.x >= drawing.left);
+    CHECK(node.x <= drawing.right);
+  }
+
+  std::ostringstream svg;
+  comention::write_diagram(drawing, OutputFormat::svg, svg);
+  CHECK(svg.str().starts_with("<?xml"));
+  CHECK(contains(svg.str(), "xlink:title=\"China (CHN)"));
+
+  std::ostringstream graphology;
+  comention::write_graphology(graph, drawing, graphology);
+  const Json document = Json::parse(graphology.str());
+  for (std::size_t v = 0; v < 4; ++v) {
+    CHECK(document["nodes"][v]["attributes"]["x"].get<double>() == drawing.nodes[v].x);
+    CHECK(document["nodes"][v]["attributes"]["y"].get<double>() == drawing.nodes[v].y);
+    CHECK(document["nodes"][v]["attributes"]["color"] == drawing.nodes[v].fill);
+  }
+
+  // The viewer places each entity where the drawing does: one layout, not two.
+  std::ostringstream page;
+  comention::write_html(graph, drawing, page);
+  const std::string opening = "<script type=\"application/json\" id=\"comention-data\">";
+  const auto start = page.str().find(opening);
+  REQUIRE(start != std::string::npos);
+  const auto data_start = start + opening.size();
+  const Json data = Json::parse(page.str().substr(data_start, page.str().find("</script>", data_start) - data_start));
+  REQUIRE(data["nodes"].size() == 4);
+  for (std::size_t v = 0; v < 4; ++v) {
+    CHECK(data["nodes"][v]["x"].get<double>() == drawing.nodes[v].x);
+    CHECK(data["nodes"][v]["y"].get<double>() == drawing.nodes[v].y);
+  }
+}
+
+TEST_CASE("GEXF, GraphML and Cytoscape carry the drawing's positions, colours and sizes") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(graph);
+  const comention::DrawnNode& china = drawing.nodes[0];  // CHN: vertices are in id order
+  REQUIRE(graph.graph[0].id == "CHN");
+  const std::string x = comention::detail_for_tests::shortest(china.x);
+  const std::string y = comention::detail_for_tests::shortest(china.y);
+
+  std::ostringstream gexf;
+  comention::write_gexf(graph, drawing, gexf);
+  CHECK(contains(gexf.str(), "xmlns:viz=\"http://gexf.net/1.3/viz\""));
+  CHECK(contains(gexf.str(), "<viz:position x=\"" + x + "\" y=\"" + y + "\" z=\"0\"/>"));
+  CHECK(contains(gexf.str(), "<viz:thickness value="));
+  std::ostringstream draft;
+  comention::write_gexf(graph, drawing, draft, comention::GexfVersion::v1_2draft);
+  CHECK(contains(draft.str(), "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""));
+  // Without a drawing, no viz at all: the file stays what it was.
+  std::ostringstream plain;
+  comention::write_gexf(graph, plain);
+  CHECK_FALSE(contains(plain.str(), "viz"));
+
+  std::ostringstream graphml;
+  comention::write_graphml(graph, drawing, graphml);
+  CHECK(contains(graphml.str(), "<key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>"));
+  CHECK(contains(graphml.str(), "<data key=\"x\">" + x + "</data>"));
+  CHECK(contains(graphml.str(), "<data key=\"color\">" + china.fill + "</data>"));
+
+  std::ostringstream cyjs;
+  comention::write_cytoscape(graph, drawing, cyjs);
+  const Json document = Json::parse(cyjs.str());
+  const Json& node = document["elements"]["nodes"][0];
+  CHECK(node["position"]["x"].get<double>() == china.x);
+  CHECK(node["position"]["y"].get<double>() == doctest::Approx(drawing.top + drawing.bottom - china.y));
+  CHECK(node["data"]["color"] == china.fill);
+  CHECK(node["data"]["width"].get<double>() == china.width);
+}
+
+TEST_CASE("a writer asked for a picture the drawing lacks says so") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(graph, {}, {OutputFormat::svg});
+  std::ostringstream out;
+  CHECK_THROWS_AS(comention::write_diagram(drawing, OutputFormat::png, out), std::invalid_argument);
+  CHECK_THROWS_AS(comention::write_diagram(drawing, OutputFormat::json, out), std::invalid_argument);
+}
+
+TEST_CASE("edges are curved while the graph is small, straight above, or as asked") {
+  const CoMentionGraph small = small_graph();
+  comention::ExportOptions options;
+  CHECK(comention::curved_edges(small, options));
+  CHECK(contains(written(small, OutputFormat::dot, options), "splines=true"));
+  options.splines = comention::Splines::straight;
+  CHECK_FALSE(comention::curved_edges(small, options));
+  CHECK(contains(written(small, OutputFormat::dot, options), "splines=line"));
+  CHECK_FALSE(comention::draw_graph(small, options).curved);
+
+  // A ring of kCurvedNodeLimit + 1 entities is past the limit: straight unless asked for curves.
+  comention::GazetteerBuilder builder;
+  std::string table;
+  const std::size_t n = comention::kCurvedNodeLimit + 1;
+  for (std::size_t i = 0; i < n; ++i) table += "entity\tE" + std::to_string(i) + "\torganization\tE" + std::to_string(i) + "\n";
+  builder.add_text(table, "ring.tsv");
+  const comention::Gazetteer ring_gazetteer = builder.build();
+  Counts counts;
+  counts.nodes.assign(n, {1, 1});
+  for (std::uint32_t i = 0; i < n; ++i) {
+    counts.edges[comention::edge_key(i, static_cast<std::uint32_t>((i + 1) % n))] = {1, 1};
+  }
+  counts.documents = 1;
+  const CoMentionGraph ring = comention::build_graph(counts, ring_gazetteer, comention::Window::sentence);
+  REQUIRE(boost::num_vertices(ring.graph) == n);
+  options.splines = comention::Splines::automatic;
+  CHECK_FALSE(comention::curved_edges(ring, options));
+  options.splines = comention::Splines::curved;
+  CHECK(comention::curved_edges(ring, options));
+
+  CHECK(comention::parse_splines("auto") == comention::Splines::automatic);
+  CHECK(comention::parse_splines("curved") == comention::Splines::curved);
+  CHECK(comention::parse_splines("straight") == comention::Splines::straight);
+  CHECK_FALSE(comention::parse_splines("true"));
+  CHECK(comention::to_string(comention::Splines::automatic) == "auto");
 }
 
 TEST_CASE("layout_graph places every node, apart, for every engine") {
