@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "attributes.hpp"
+#include "comention/dates.hpp"
 #include "comention/export.hpp"
 #include "embedded_data.hpp"
 #include "json_fields.hpp"
@@ -79,7 +80,19 @@ detail::Json viewer_data(const CoMentionGraph& graph, const Drawing& drawing, co
     if (fields.contains("periods")) item["periods"] = std::move(fields["periods"]);
     Json evidence = Json::array();
     for (const Evidence& window : edge.evidence) {
-      evidence.push_back(Json{{"document", window.document}, {"text", window.text}});
+      Json piece{{"document", window.document}, {"text", window.text}};
+      if (!window.title.empty()) piece["title"] = window.title;
+      if (window.date) piece["date"] = period_label(*window.date, Slice::day);
+      // The two names as byte spans of the shown text, which the page marks; a name past the
+      // cut of a long window is not shown, so it gets no mark.
+      Json marks = Json::array();
+      for (const Span& name : {window.source_name, window.target_name}) {
+        if (name.start >= window.start && name.end > name.start && name.end - window.start <= window.text.size()) {
+          marks.push_back(Json::array({name.start - window.start, name.end - window.start}));
+        }
+      }
+      piece["marks"] = std::move(marks);
+      evidence.push_back(std::move(piece));
     }
     item["evidence"] = std::move(evidence);
     low = edges.empty() ? edge.weight : std::min(low, edge.weight);

@@ -397,6 +397,23 @@ class ViewerTest:
                 f"the tie's name, {source} – {target}, in the panel: {text}")
         sentence = link["evidence"][0]["text"]
         require(sentence in text, f"the evidence sentence {sentence!r} in the panel: {text}")
+        # The two names are marked where the JSON's byte spans put them, and the source of the
+        # piece names its title and date when the document has them.
+        first = link["evidence"][0]
+        encoded = first["text"].encode("utf-8")
+        expected_marks = [encoded[start - first["start"]:end - first["start"]].decode("utf-8")
+                          for start, end in sorted(first["names"])
+                          if start >= first["start"] and end - first["start"] <= len(encoded)]
+        require(expected_marks, f"the first evidence piece has names to mark: {first}")
+        marks = self.driver.execute_script(
+            "return [...document.querySelectorAll('#details .evidence li:first-child mark')]"
+            ".map((mark) => mark.textContent);")
+        require_equal(marks, expected_marks, "the names marked in the first evidence piece")
+        cite = self.driver.execute_script(
+            "return document.querySelector('#details .evidence li:first-child cite').textContent;")
+        for part in (first.get("title"), first.get("date"), first["doc"]):
+            if part:
+                require(part in cite, f"{part!r} in the evidence's source line: {cite!r}")
         self.pointer_to(1, 1)
         require_equal(self.viewer("viewer.edgeRole(arguments[0])", index), "selected", "the tie's role")
 

@@ -254,6 +254,23 @@
     details.replaceChildren(title, subtitle, fields, ...chart, heading, list);
   }
 
+  // The evidence text with the two names in <mark>: the marks are UTF-8 byte spans, as
+  // comention counts, so they are cut from the encoded text, never from JavaScript's UTF-16.
+  function markedText(text, marks) {
+    const quote = element('blockquote');
+    const bytes = new TextEncoder().encode(text);
+    const decoder = new TextDecoder();
+    let done = 0;
+    for (const [start, end] of [...marks].sort((a, b) => a[0] - b[0])) {
+      if (start < done || end > bytes.length) continue;  // overlapping or past the text: unmarked
+      quote.append(decoder.decode(bytes.subarray(done, start)));
+      quote.append(element('mark', '', decoder.decode(bytes.subarray(start, end))));
+      done = end;
+    }
+    quote.append(decoder.decode(bytes.subarray(done)));
+    return quote;
+  }
+
   function showEdge(index) {
     const edge = edges[index];
     const title = element('h2', '', edgeName(edge));
@@ -276,7 +293,8 @@
       body = element('ul', 'evidence');
       for (const window of evidence) {
         const item = element('li');
-        item.append(element('blockquote', '', window.text), element('cite', '', window.document));
+        const source = [window.title, window.date, window.document].filter(Boolean).join(' · ');
+        item.append(markedText(window.text, window.marks || []), element('cite', '', source));
         body.append(item);
       }
     }
