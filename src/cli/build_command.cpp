@@ -31,18 +31,23 @@ constexpr std::size_t kStrongestTies = 5;
 //   comention: 9 documents, 75 sentences, 114 mentions; 50 entities, 49 ties (window: sentence)
 //   comention: strongest ties:
 //     China -- United States: in 3 sentences, 2 documents
+// "21,578 documents": the summary's large counts read at a glance.
+std::string grouped_count(std::uint64_t count, const char* noun) {
+  return group_digits(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 void print_summary(const CoMentionGraph& graph, std::ostream& out) {
   const Graph& g = graph.graph;
   const GraphInfo& info = graph.info;
-  out << "comention: " << count_of(info.documents, "document");
+  out << "comention: " << grouped_count(info.documents, "document");
   if (info.window == Window::paragraph) {
-    out << ", " << count_of(info.paragraphs, "paragraph");
+    out << ", " << grouped_count(info.paragraphs, "paragraph");
   } else if (info.window != Window::document) {
-    out << ", " << count_of(info.sentences, "sentence");
+    out << ", " << grouped_count(info.sentences, "sentence");
   }
-  out << ", " << count_of(info.mentions, "mention") << "; " << boost::num_vertices(g)
+  out << ", " << grouped_count(info.mentions, "mention") << "; " << group_digits(boost::num_vertices(g))
       << (boost::num_vertices(g) == 1 ? " entity" : " entities")
-      << ", " << count_of(boost::num_edges(g), "tie") << " (window: " << window_label(info.window, info.token_distance)
+      << ", " << grouped_count(boost::num_edges(g), "tie") << " (window: " << window_label(info.window, info.token_distance)
       << ")\n";
   if (boost::num_edges(g) == 0) return;
 
