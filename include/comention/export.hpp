@@ -195,10 +195,11 @@ void write_graphology(const CoMentionGraph& graph, std::ostream& out, const Expo
 // weight, count, documents, and evidence when kept).
 void write_csv(const CoMentionGraph& graph, std::ostream& out, CsvTable table);
 
-// One self-contained HTML page: the laid-out SVG with a small script of comention's own that
-// shows a node's details and an edge's evidence, highlights neighbours, searches names and
-// filters edges by weight. Nothing is fetched when it is viewed.
-// Positions, colours and sizes come from the drawing.
+// One self-contained HTML page: the graph's data with a small script of comention's own that
+// draws it on a canvas (zoom, pan, labels by importance), shows a node's details and an edge's
+// evidence, highlights neighbours, searches names and filters ties by weight, category, region,
+// community and period. Nothing is fetched when it is viewed. Positions, colours and sizes come
+// from the drawing.
 void write_html(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out,
                 const ExportOptions& options = {});
 void write_html(const CoMentionGraph& graph, std::ostream& out, const ExportOptions& options = {});
