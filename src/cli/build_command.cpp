@@ -150,13 +150,14 @@ int run_build(const std::vector<std::string>& args) {
   std::optional<Backbone> backbone;
   if (backbone_wanted) backbone = extract_backbone(plain_graph, drawing_options.backbone);
   Drawing drawing;
-  Drawing pictures;
+  Drawing backbone_drawing;
+  const Drawing* pictures = &drawing;  // the pictures' layout: the whole graph's, or the backbone's
   if (backbone && backbone->summary.filtered) {
     if (positions_wanted) drawing = lay_out(plain_graph, {});
-    if (!pictures_wanted.empty()) pictures = lay_out(backbone->graph, pictures_wanted);
+    if (!pictures_wanted.empty()) backbone_drawing = lay_out(backbone->graph, pictures_wanted);
+    pictures = &backbone_drawing;
   } else if (positions_wanted || !pictures_wanted.empty()) {
     drawing = lay_out(plain_graph, pictures_wanted);
-    pictures = drawing;
   }
   // Every output is written out and checked before any is put in place: all appear, or none.
   for (std::size_t i = 0; i < outputs.size(); ++i) {
@@ -167,7 +168,7 @@ int run_build(const std::vector<std::string>& args) {
                   " (" + std::to_string(i + 1) + " of " + std::to_string(outputs.size()) + ")");
     }
     const bool viewer = options.outputs[i].format == OutputFormat::html;
-    write_graph(viewer ? graph : plain_graph, drawing, pictures, options.outputs[i].format, outputs[i]->stream(),
+    write_graph(viewer ? graph : plain_graph, drawing, *pictures, options.outputs[i].format, outputs[i]->stream(),
                 export_options);
     outputs[i]->finish();
     if (step) step->end();

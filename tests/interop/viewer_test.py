@@ -837,6 +837,17 @@ def describe(error):
     return f"{type(error).__name__}: {error}"
 
 
+def build_page(binary, what, arguments, page_path, truth_path):
+    """Writes the viewer page and its truth (node-link JSON) with comention build; the truth, or
+    None after saying why the build failed."""
+    built = subprocess.run([str(binary), "build", *arguments, "-o", str(page_path), "-o", str(truth_path)],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    if built.returncode != 0:
+        print(f"viewer_test: {binary} {what} failed with status {built.returncode}", file=sys.stderr)
+        return None
+    return json.loads(truth_path.read_text(encoding="utf-8"))
+
+
 def main():
     if len(sys.argv) != 4 or not all(sys.argv[1:]):
         print("usage: python3 viewer_test.py COMENTION_BINARY SAMPLES_DIR ARTIFACT_DIR", file=sys.stderr)
@@ -846,27 +857,20 @@ def main():
     page_path = artifacts / "viewer.html"
     truth_path = artifacts / "viewer.json"
 
-    built = subprocess.run([str(binary), "build", str(samples), "--evidence", "2",
-                            "-o", str(page_path), "-o", str(truth_path)],
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    if built.returncode != 0:
-        print(f"viewer_test: {binary} build failed with status {built.returncode}", file=sys.stderr)
+    truth = build_page(binary, "build", [str(samples), "--evidence", "2"], page_path, truth_path)
+    if truth is None:
         return 1
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
 
     # The big graph, from a made-up corpus (big_graph.py), without the built-in gazetteer.
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import big_graph
     gazetteer, corpus, _ = big_graph.write_corpus(artifacts / "big-corpus")
     big_page, big_truth_path = artifacts / "big.html", artifacts / "big.json"
-    built = subprocess.run([str(binary), "build", str(corpus), "--no-default-gazetteer", "--gazetteer", str(gazetteer),
-                            "--date-field", "date", "--slice", "month",
-                            "-o", str(big_page), "-o", str(big_truth_path)],
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    if built.returncode != 0:
-        print(f"viewer_test: {binary} build of the big graph failed with status {built.returncode}", file=sys.stderr)
+    big_truth = build_page(binary, "build of the big graph",
+                           [str(corpus), "--no-default-gazetteer", "--gazetteer", str(gazetteer),
+                            "--date-field", "date", "--slice", "month"], big_page, big_truth_path)
+    if big_truth is None:
         return 1
-    big_truth = json.loads(big_truth_path.read_text(encoding="utf-8"))
 
     # A fresh profile each run, so no earlier run's state reaches the page.
     with tempfile.TemporaryDirectory(prefix="comention-chromium-", ignore_cleanup_errors=True) as profile, \
