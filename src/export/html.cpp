@@ -8,7 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include <set>
+#include <utility>
+
 #include "attributes.hpp"
+#include "comention/backbone.hpp"
 #include "comention/dates.hpp"
 #include "comention/export.hpp"
 #include "embedded_data.hpp"
@@ -47,6 +51,21 @@ detail::Json viewer_data(const CoMentionGraph& graph, const Drawing& drawing, co
   using detail::Json;
   const Graph& g = graph.graph;
   const detail::DiagramStyle style = detail::style_diagram(graph, options);
+  // The page opens on the same backbone as the drawings, so a large graph is readable at first
+  // sight; the whole graph is one click away. Entities and ties are matched by id, since the
+  // backbone is a graph of its own.
+  const Backbone backbone = extract_backbone(graph, options.backbone);
+  const std::string backbone_legend = describe(backbone.summary);
+  const bool partial = !backbone_legend.empty();
+  std::set<std::string> backbone_nodes;
+  std::set<std::pair<std::string, std::string>> backbone_ties;
+  if (partial) {
+    const Graph& shown = backbone.graph.graph;
+    for (const auto v : boost::make_iterator_range(boost::vertices(shown))) backbone_nodes.insert(shown[v].id);
+    for (const auto e : boost::make_iterator_range(boost::edges(shown))) {
+      backbone_ties.emplace(shown[boost::source(e, shown)].id, shown[boost::target(e, shown)].id);
+    }
+  }
 
   Json nodes = Json::array();
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -61,6 +80,7 @@ detail::Json viewer_data(const CoMentionGraph& graph, const Drawing& drawing, co
     item["y"] = drawing.nodes.at(v).y;
     // With --slice, "periods" holds the mentions by period, which the time control shows.
     item.update(detail::node_fields(graph, v));
+    if (partial) item["backbone"] = backbone_nodes.contains(g[v].id);
     nodes.push_back(std::move(item));
   }
 
@@ -77,6 +97,11 @@ detail::Json viewer_data(const CoMentionGraph& graph, const Drawing& drawing, co
     item["count"] = edge.count;
     item["documents"] = edge.documents;
     item["strength"] = style.edge_strength[edges.size()];
+    if (partial) {
+      const std::string& source = g[boost::source(e, g)].id;
+      const std::string& target = g[boost::target(e, g)].id;
+      item["backbone"] = backbone_ties.contains({source, target}) || backbone_ties.contains({target, source});
+    }
     if (fields.contains("periods")) item["periods"] = std::move(fields["periods"]);
     Json evidence = Json::array();
     for (const Evidence& window : edge.evidence) {
@@ -112,6 +137,11 @@ detail::Json viewer_data(const CoMentionGraph& graph, const Drawing& drawing, co
     legend.push_back(Json{{"color", entry.color}, {"text", entry.text}});
   }
   data["legend"] = Json{{"heading", style.color_heading}, {"entries", std::move(legend)}};
+  if (partial) {
+    data["backbone"] = Json{{"description", backbone_legend.substr(0, backbone_legend.find('\n'))},
+                            {"entities", backbone.summary.nodes_shown},
+                            {"ties", backbone.summary.edges_shown}};
+  }
   return data;
 }
 

@@ -30,6 +30,10 @@
   const periodSlider = document.getElementById('period');
   const periodValue = document.getElementById('period-value');
   const tooltip = document.getElementById('tooltip');
+  const backboneBox = document.getElementById('backbone-only');
+  // A large graph comes with its backbone marked (the ties the drawings show); the page opens
+  // on it, since the whole of a dense graph is a dark core until one zooms or filters.
+  const backbone = data.backbone && typeof data.backbone === 'object' ? data.backbone : null;
 
   const incidentEdges = nodes.map(() => []);
   edges.forEach((edge, j) => {
@@ -47,6 +51,7 @@
     region: '',
     community: '',
     period: null,  // a period's label, or null for the whole time
+    backboneOnly: Boolean(backbone && backbone.ties > 0),
   };
 
   // ---- Formatting -------------------------------------------------------------------------
@@ -121,6 +126,7 @@
   let periodMaximum = 1;  // the largest count of a tie in the period shown
 
   function nodePasses(node) {
+    if (state.backboneOnly && node.backbone !== true) return false;
     if (!state.categories.has(node.category)) return false;
     if (state.region !== '' && node.region !== state.region) return false;
     if (state.community !== '' && String(node.community) !== state.community) return false;
@@ -129,6 +135,7 @@
   }
 
   function edgePasses(edge) {
+    if (state.backboneOnly && edge.backbone !== true) return false;
     if (edge.weight < state.minWeight) return false;
     if (state.period !== null && periodCount(edge, state.period) === 0) return false;
     return nodeShown[edge.source] === 1 && nodeShown[edge.target] === 1;
@@ -360,8 +367,10 @@
   const MIN_ZOOM = 0.5;   // times the fitted scale
   const MAX_ZOOM = 64;
 
+  // Fits the entities in `only`, or else those shown (the backbone of a large graph fills the
+  // pane rather than the middle of the whole graph's extent); all when none is shown.
   function fit(only) {
-    const indices = nodes.map((_, i) => i).filter((i) => (only ? only[i] : true));
+    const indices = nodes.map((_, i) => i).filter((i) => (only ? only[i] : nodeShown[i]));
     if (indices.length === 0) indices.push(...nodes.map((_, i) => i));
     let left = Infinity; let right = -Infinity; let top = Infinity; let bottom = -Infinity;
     for (const i of indices) {
@@ -783,6 +792,19 @@
     applyMinWeight();
   });
 
+  // ---- Backbone ----------------------------------------------------------------------------
+
+  if (backbone) {
+    document.getElementById('backbone-control').hidden = false;
+    backboneBox.checked = state.backboneOnly;
+    backboneBox.title = backbone.description || '';
+    backboneBox.addEventListener('change', () => {
+      state.backboneOnly = backboneBox.checked;
+      refilter();
+      fit(null);
+    });
+  }
+
   // ---- Category, region and community filters -----------------------------------------------
 
   function fillChoice(choice, values) {
@@ -955,6 +977,12 @@
       folding.append(row);
     }
     folding.append(element('div', 'note', 'Size: mentions. Squares: organizations.'));
+    if (backbone && backbone.description) {
+      const note = element('div', 'note backbone-note', `Backbone only: ${backbone.description}`);
+      note.hidden = !state.backboneOnly;
+      backboneBox.addEventListener('change', () => { note.hidden = !state.backboneOnly; });
+      folding.append(note);
+    }
     box.append(folding);
   }
 
@@ -975,6 +1003,7 @@
     selected: () => state.selected,
     period: () => state.period,
     minWeight: () => state.minWeight,
+    backboneOnly: () => state.backboneOnly,
     itemAt,
     drawNow,
   };
@@ -983,8 +1012,8 @@
 
   document.getElementById('page-title').textContent = document.title;
   showLegend();
+  applyMinWeight();  // what is shown first, which the first fit frames
   new ResizeObserver(resize).observe(pane);
   resize();
-  applyMinWeight();
   if (periods.length) applyPeriod();
 })();
