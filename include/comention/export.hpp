@@ -61,6 +61,11 @@ std::optional<Splines> parse_splines(std::string_view name) noexcept;
 inline constexpr std::size_t kCurvedEdgeLimit = 150;
 inline constexpr std::size_t kCurvedNodeLimit = 60;
 
+// GraphML's drawing markup: none (x, y, size and colour as plain attributes, which Gephi reads) or
+// yed as well (yFiles ShapeNode and PolyLineEdge graphics, which yEd draws as it opens the file;
+// readers that know only plain attributes may show them as one more attribute).
+enum class GraphmlGraphics { none, yed };
+
 struct ExportOptions {
   LinkKey link_key = LinkKey::links;            // node-link JSON
   GexfVersion gexf = GexfVersion::v1_3;         // GEXF
@@ -70,6 +75,7 @@ struct ExportOptions {
   std::optional<ColorBy> color_by;              // unset: community once measured, else category
   BackboneOptions backbone;                     // what part of a large graph the pictures show
   Splines splines = Splines::automatic;         // edge routing of the drawings, and DOT's hint
+  GraphmlGraphics graphml_graphics = GraphmlGraphics::none;  // GraphML: yEd's own markup too
 };
 
 // Whether the drawings of this graph route edges as curves: options.splines settled for its size.
@@ -158,9 +164,12 @@ void write_json(const CoMentionGraph& graph, std::ostream& out, LinkKey key = Li
 
 // GraphML, with descriptive key ids ("label", "weight") and declared types. With a drawing,
 // nodes also get x and y (points, y upwards), size (the drawn width), color ("#rrggbb") and its
-// r, g and b, the keys Gephi's GraphML import reads as position, size and colour.
+// r, g and b, the keys Gephi's GraphML import reads as position, size and colour; with
+// GraphmlGraphics::yed, also yEd's node and edge graphics from the same drawing (y downwards, as
+// yEd has it), so yEd shows the picture comention drew, labels and colours included.
 void write_graphml(const CoMentionGraph& graph, std::ostream& out);
-void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out);
+void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out,
+                   GraphmlGraphics graphics = GraphmlGraphics::none);
 
 // GEXF for Gephi. With a drawing, each node gets viz:position, viz:color and viz:size (half the
 // drawn width, in the positions' points) and each edge viz:thickness, so Gephi opens the picture

@@ -54,6 +54,10 @@ Output:
   --json-links links|edges|both
                         the key of the edge list in node-link JSON: "links" (default; networkx
                         up to 3.5, d3), "edges" (networkx 3.6 and later) or both
+  --graphml-graphics none|yed
+                        yed adds yEd's own node and edge graphics to GraphML (shapes, colours,
+                        positions, labels), so yEd opens the picture as drawn; none (default)
+                        gives them as plain x, y, size and color attributes only, for Gephi
 Drawing (DOT, SVG, PNG, PDF, HTML, and the positions in graphology, GEXF, GraphML, .cyjs):
   --layout neato|fdp|sfdp|circo|dot
                         the Graphviz layout engine (default neato); DOT files name it in their
@@ -539,6 +543,13 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       const std::string value = cursor.value(arg);
       if (value != "1.3" && value != "1.2draft") throw UsageError("--gexf-version must be 1.3 or 1.2draft, not '" + value + "'");
       options.export_options.gexf = value == "1.3" ? GexfVersion::v1_3 : GexfVersion::v1_2draft;
+    } else if (arg == "--graphml-graphics") {
+      const std::string value = cursor.value(arg);
+      if (value != "none" && value != "yed") {
+        throw UsageError("--graphml-graphics must be none or yed, not '" + value + "'" +
+                         did_you_mean(value, {"none", "yed"}));
+      }
+      options.export_options.graphml_graphics = value == "yed" ? GraphmlGraphics::yed : GraphmlGraphics::none;
     } else if (arg == "--json-links") {
       const std::string value = cursor.value(arg);
       const auto key = parse_link_key(value);

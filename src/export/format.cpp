@@ -138,7 +138,7 @@ void write_graph(const CoMentionGraph& graph, const Drawing& drawing, const Draw
   switch (format) {
     case OutputFormat::dot: write_dot(extract_backbone(graph, options.backbone).graph, out, options); break;
     case OutputFormat::json: write_json(graph, out, options.link_key); break;
-    case OutputFormat::graphml: write_graphml(graph, drawing, out); break;
+    case OutputFormat::graphml: write_graphml(graph, drawing, out, options.graphml_graphics); break;
     case OutputFormat::gexf: write_gexf(graph, drawing, out, options.gexf); break;
     case OutputFormat::cytoscape: write_cytoscape(graph, drawing, out); break;
     case OutputFormat::jgf: write_jgf(graph, out); break;

@@ -1,6 +1,7 @@
 // GraphML writer: descriptive key ids ("label", "weight"), declared types, for networkx, Gephi
 // and Cytoscape.
 #include <boost/range/iterator_range.hpp>
+#include <cstdio>
 #include <map>
 
 #include "attributes.hpp"
@@ -10,7 +11,33 @@ namespace comention {
 
 namespace {
 
-void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& out) {
+// yEd's graphics for a node: its box (top-left corner, y downwards as yEd draws), fill, border,
+// label and shape, as the drawings have them. Written before the plain attributes: readers that
+// take yFiles geometry as x and y (networkx) then keep comention's x and y, which come after.
+void write_yed_node(const NodeProperties& node, const DrawnNode& drawn, std::ostream& out) {
+  out << "      <data key=\"yed_node\"><y:ShapeNode>"
+      << "<y:Geometry x=\"" << detail::format_double(drawn.x - drawn.width / 2) << "\" y=\""
+      << detail::format_double(-drawn.y - drawn.height / 2) << "\" width=\"" << detail::format_double(drawn.width)
+      << "\" height=\"" << detail::format_double(drawn.height) << "\"/>"
+      << "<y:Fill color=\"" << drawn.fill << "\" transparent=\"false\"/>"
+      << "<y:BorderStyle color=\"" << drawn.border << "\" type=\"line\" width=\"1.0\"/>"
+      << "<y:NodeLabel modelName=\"sides\" modelPosition=\"s\">" << detail::escape_xml(node.label) << "</y:NodeLabel>"
+      << "<y:Shape type=\"" << (node.category == Category::organization ? "rectangle" : "ellipse") << "\"/>"
+      << "</y:ShapeNode></data>\n";
+}
+
+// A straight line whose width and grey follow the tie's strength, as in the drawings.
+void write_yed_edge(const DrawnEdge& drawn, std::ostream& out) {
+  const int grey = static_cast<int>(180 - 120 * drawn.strength);
+  char colour[8];
+  std::snprintf(colour, sizeof colour, "#%02x%02x%02x", grey, grey, grey);
+  out << "      <data key=\"yed_edge\"><y:PolyLineEdge>"
+      << "<y:LineStyle color=\"" << colour << "\" type=\"line\" width=\"" << detail::format_double(0.5 + 4.5 * drawn.strength)
+      << "\"/><y:Arrows source=\"none\" target=\"none\"/></y:PolyLineEdge></data>\n";
+}
+
+void write(const CoMentionGraph& result, const Drawing* drawing, GraphmlGraphics graphics, std::ostream& out) {
+  const bool yed = drawing && graphics == GraphmlGraphics::yed;
   const Graph& g = result.graph;
   // Keys are declared once per name; node and edge keys that share a name ("documents") get
   // the element as a prefix only for the edge, so ids stay unique and readable.
@@ -26,7 +53,8 @@ void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& o
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      << (yed ? "xmlns:y=\"http://www.yworks.com/xml/graphml\" " : "")
+      << "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   for (const auto& attribute : detail::graph_attributes(result)) {
     out << "  <key id=\"graph_" << attribute.key << "\" for=\"graph\" attr.name=\"" << attribute.key
@@ -46,6 +74,10 @@ void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& o
            "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
            "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n";
   }
+  if (yed) {
+    out << "  <key id=\"yed_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+           "  <key id=\"yed_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n";
+  }
   out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
          "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
          "  <key id=\"edge_documents\" for=\"edge\" attr.name=\"documents\" attr.type=\"long\"/>\n";
@@ -55,6 +87,7 @@ void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& o
   }
   for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
     out << "    <node id=\"" << detail::escape_xml(g[v].id) << "\">\n";
+    if (yed) write_yed_node(g[v], drawing->nodes[v], out);
     for (const auto& attribute : detail::node_attributes(result, v)) {
       out << "      <data key=\"" << attribute.key << "\">" << detail::xml_text(attribute.value) << "</data>\n";
     }
@@ -83,6 +116,7 @@ void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& o
                                     : detail::xml_text(attribute.value);
       out << "      <data key=\"" << key << "\">" << value << "</data>\n";
     }
+    if (yed) write_yed_edge(drawing->edges[number - 1], out);
     out << "    </edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
@@ -90,10 +124,12 @@ void write(const CoMentionGraph& result, const Drawing* drawing, std::ostream& o
 
 }  // namespace
 
-void write_graphml(const CoMentionGraph& graph, std::ostream& out) { write(graph, nullptr, out); }
+void write_graphml(const CoMentionGraph& graph, std::ostream& out) {
+  write(graph, nullptr, GraphmlGraphics::none, out);
+}
 
-void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out) {
-  write(graph, &drawing, out);
+void write_graphml(const CoMentionGraph& graph, const Drawing& drawing, std::ostream& out, GraphmlGraphics graphics) {
+  write(graph, &drawing, graphics, out);
 }
 
 }  // namespace comention

@@ -133,6 +133,17 @@ class GoldenOutputs(CliTestCase):
         self.assert_error(run("build", sample, "--json-links", "arcs"), "--json-links")
         self.assert_error(run("build", sample, "--gexf-version", "1.1"), "--gexf-version")
 
+    def test_graphml_graphics_for_yed(self):
+        sample = SAMPLES.relative_to(ROOT)
+        plain = run("build", sample, "--format", "graphml", "-o", "-").stdout.decode()
+        yed = run("build", sample, "--format", "graphml", "--graphml-graphics", "yed", "-o", "-").stdout.decode()
+        self.assertNotIn("y:ShapeNode", plain)
+        self.assertEqual(yed.count("<y:ShapeNode>"), plain.count("<node id="))
+        self.assertEqual(yed.count("<y:PolyLineEdge>"), plain.count("<edge id="))
+        failed = run("build", sample, "--graphml-graphics", "yedd")
+        self.assert_error(failed, "--graphml-graphics")
+        self.assertIn("did you mean 'yed'", failed.stderr.decode())
+
     def test_directory_reads_its_files_in_sorted_order(self):
         files = sorted(str(p.relative_to(ROOT)) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))
         self.assertEqual(self.build_json(SAMPLES.relative_to(ROOT)), self.build_json(*files))

@@ -533,6 +533,16 @@ def check_completion(report, help_, completion):
                            ("comention explain CH", {i for i in ids if i.startswith("CH")}),
                            ("comention build --focus ", ids)]:
         compare(f"completion: entity ids after '{line}'", completion, line, expected)
+    # A word with a lower-case letter completes names, in any case, quoted for the shell.
+    names = [line.split("\t")[2] for line in help_.run("gazetteer", "list").splitlines() if line]
+    for line, prefix in [("comention build --focus uni", "uni"), ("comention explain CHN Uni", "uni"),
+                         ("comention build --focus=chi", "chi")]:
+        chosen = [name for name in names if name.lower().startswith(prefix)]
+        report.check(f"completion: names start with '{prefix}' and need only spaces quoted",
+                     "" if chosen and all(c.isalpha() or c == " " for name in chosen for c in name)
+                     else f"pick another prefix: {chosen}")
+        expected = {name.replace(" ", "\\ ") for name in chosen}
+        compare(f"completion: entity names after '{line}'", completion, line, expected)
     compare("completion: gazetteer actions after 'comention gazetteer '", completion,
             "comention gazetteer ", set(help_.gazetteer_actions))
 

@@ -10,6 +10,7 @@ trap 'rm -rf "$work"' EXIT
 "$comention" build "$samples" -o "$work/graph.json" -o "$work/graph.dot" -o "$work/graph.graphml" \
   -o "$work/graph.cyjs" -o "$work/graph.jgf.json" -o "$work/graph.gexf" 2>/dev/null
 "$comention" build "$samples" --gexf-version 1.2draft -o "$work/draft.gexf" 2>/dev/null
+"$comention" build "$samples" --graphml-graphics yed -o "$work/yed.graphml" 2>/dev/null
 
 # Debian's python3-networkx (2.8.8 on Debian 12) lives with /usr/bin/python3; a python3 earlier
 # on PATH may be another installation without it.
@@ -84,6 +85,24 @@ graphml = nx.read_graphml(sys.argv[1].replace(".json", ".graphml"))
 assert summary(graphml) == reference, "GraphML differs from the node-link JSON"
 for node, attrs in graphml.nodes(data=True):
     assert attrs["label"] == graph.nodes[node]["label"], node
+# With yEd's graphics (--graphml-graphics yed), networkx, which reads yFiles markup, finds the
+# same graph, labels and positions; each node's yFiles box is centred on its x and y, y turned down.
+import xml.etree.ElementTree as ElementTree
+yed = nx.read_graphml(sys.argv[1].replace("graph.json", "yed.graphml"))
+assert summary(yed) == reference, "GraphML with yEd graphics differs from the node-link JSON"
+namespaces = {"g": "http://graphml.graphdrawing.org/xmlns", "y": "http://www.yworks.com/xml/graphml"}
+boxes = 0
+for element in ElementTree.parse(sys.argv[1].replace("graph.json", "yed.graphml")).getroot().iterfind(".//g:node", namespaces):
+    node = element.get("id")
+    assert yed.nodes[node]["label"] == graph.nodes[node]["label"], node
+    assert (yed.nodes[node]["x"], yed.nodes[node]["y"]) == (graphml.nodes[node]["x"], graphml.nodes[node]["y"]), node
+    box = element.find("g:data/y:ShapeNode/y:Geometry", namespaces)
+    centre = (float(box.get("x")) + float(box.get("width")) / 2, float(box.get("y")) + float(box.get("height")) / 2)
+    assert abs(centre[0] - graphml.nodes[node]["x"]) < 0.01 and abs(centre[1] + graphml.nodes[node]["y"]) < 0.01, (node, centre)
+    assert element.find("g:data/y:ShapeNode/y:Fill", namespaces).get("color") == graphml.nodes[node]["color"], node
+    boxes += 1
+assert boxes == len(reference[0]), boxes
+print(f"GraphML with yEd graphics: networkx reads the same graph; {boxes} yFiles boxes centred on x, y")
 cytoscape = nx.cytoscape_graph(json.load(open(sys.argv[1].replace(".json", ".cyjs"))))
 assert summary(cytoscape) == reference, "Cytoscape JSON differs from the node-link JSON"
 jgf = json.load(open(sys.argv[1].replace(".json", ".jgf.json")))["graph"]

@@ -471,6 +471,40 @@ TEST_CASE("GEXF, GraphML and Cytoscape carry the drawing's positions, colours an
   CHECK(node["data"]["width"].get<double>() == china.width);
 }
 
+TEST_CASE("GraphML carries yEd's graphics only when asked, from the same drawing") {
+  const CoMentionGraph graph = small_graph();
+  const comention::Drawing drawing = comention::draw_graph(graph);
+  const comention::DrawnNode& china = drawing.nodes[0];
+  REQUIRE(graph.graph[0].id == "CHN");
+
+  std::ostringstream plain;
+  comention::write_graphml(graph, drawing, plain);
+  CHECK_FALSE(contains(plain.str(), "yfiles"));
+  CHECK_FALSE(contains(plain.str(), "xmlns:y="));
+
+  std::ostringstream yed;
+  comention::write_graphml(graph, drawing, yed, comention::GraphmlGraphics::yed);
+  const std::string text = yed.str();
+  CHECK(contains(text, "xmlns:y=\"http://www.yworks.com/xml/graphml\""));
+  CHECK(contains(text, "<key id=\"yed_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>"));
+  CHECK(contains(text, "<key id=\"yed_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>"));
+  // The box's top-left corner with y turned down, as yEd places a node.
+  const std::string geometry = "<y:Geometry x=\"" + comention::detail_for_tests::shortest(china.x - china.width / 2) +
+                               "\" y=\"" + comention::detail_for_tests::shortest(-china.y - china.height / 2) + "\"";
+  CHECK(contains(text, geometry));
+  CHECK(contains(text, "<y:Fill color=\"" + china.fill + "\" transparent=\"false\"/>"));
+  CHECK(contains(text, ">" + graph.graph[0].label + "</y:NodeLabel><y:Shape type=\"ellipse\"/>"));
+  // One graphics element a node and an edge, and the plain attributes are all still there.
+  const auto occurrences = [&](std::string_view needle) {
+    std::size_t count = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+    return count;
+  };
+  CHECK(occurrences("<y:ShapeNode>") == boost::num_vertices(graph.graph));
+  CHECK(occurrences("<y:PolyLineEdge>") == boost::num_edges(graph.graph));
+  CHECK(occurrences("<data key=\"x\">") == boost::num_vertices(graph.graph));
+}
+
 TEST_CASE("a writer asked for a picture the drawing lacks says so") {
   const CoMentionGraph graph = small_graph();
   const comention::Drawing drawing = comention::draw_graph(graph, {}, {OutputFormat::svg});
