@@ -3,6 +3,7 @@
 find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS graph)       # libboost-graph-dev
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)                # nlohmann-json3-dev
 find_package(simdjson 3.0 REQUIRED CONFIG)                      # libsimdjson-dev
+find_package(LibArchive 3.4 REQUIRED MODULE)                    # libarchive-dev: compressed files, archives
 find_package(PkgConfig REQUIRED)
 # The prefix is comention's own: the installed CMake package defines the same imported target,
 # and a consumer's own GRAPHVIZ variables must not collide with it.

@@ -43,7 +43,10 @@ int run_mentions(const std::vector<std::string>& args) {
       out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }
   }
+  // Before the output is put in place: a misspelt field leaves nothing behind.
+  check_named_fields(reader.field_counts(), reader.options());
   output.commit();
+  for (const std::string& note : read_notes(reader)) std::cerr << "comention: " << note << '\n';
   return 0;
 }
 

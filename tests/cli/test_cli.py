@@ -920,6 +920,204 @@ class Drawings(CliTestCase):
         self.assert_no_stray_files(self.tmp, [])
 
 
+class InputFormats(CliTestCase):
+    """Issue 13: the inputs people have (JSON in any shape, CSV, compressed files, archives) give
+    the graph their JSON Lines would, or a clear error; never one big text document."""
+
+    def reuters_records(self, count=60):
+        """Records shaped like scripts' Reuters JSON Lines: id, date, title, text, places."""
+        import random
+        sentences = []
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            sentences += [s.strip() + "." for s in sample.read_text().split(". ") if s.strip()]
+        generator = random.Random(13)
+        records = []
+        for i in range(count):
+            text = " ".join(generator.sample(sentences, 2)) + "\n\n" + generator.choice(sentences)
+            records.append({"id": f"r{i}", "date": f"26-FEB-1987 15:{i % 60:02d}:01.79",
+                            "title": f"Story {i}, \"quoted\"", "text": text, "places": ["usa"]})
+        return records
+
+    def jsonl_bytes(self, records):
+        return "".join(json.dumps(r) + "\n" for r in records).encode()
+
+    def reference(self, records):
+        """The graph of the records as plain JSON Lines: what every other shape must give."""
+        graph = self.build_json(self.write("reference.jsonl", self.jsonl_bytes(records)))
+        self.assertEqual(graph["graph"]["documents"], len(records))
+        self.assertGreater(len(graph["links"]), 5)
+        return graph
+
+    def assert_same_graph(self, graph, reference):
+        self.assertEqual(graph["graph"]["documents"], reference["graph"]["documents"])
+        self.assertEqual(graph["nodes"], reference["nodes"])
+        self.assertEqual(graph["links"], reference["links"])
+
+    def test_json_lines_named_json_and_on_stdin_give_the_json_lines_graph(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        renamed = self.write("reuters.json", self.jsonl_bytes(records))
+        self.assert_same_graph(self.build_json(renamed), reference)
+        result = run("build", "-", "-o", "-", stdin=self.jsonl_bytes(records))
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assert_same_graph(json.loads(result.stdout), reference)
+
+    def test_a_json_array_and_a_single_record(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        array = self.write("reuters.json", json.dumps(records, indent=2))
+        self.assert_same_graph(self.build_json(array), reference)
+        result = run("build", "-", "-o", "-", stdin=json.dumps(records).encode())
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assert_same_graph(json.loads(result.stdout), reference)
+        single = self.write("one.json", json.dumps(records[0], indent=4))
+        mentions = run("mentions", single)
+        self.assertEqual(mentions.returncode, 0, mentions.stderr.decode())
+        self.assertEqual({json.loads(line)["doc"] for line in mentions.stdout.decode().splitlines()}, {"r0"})
+        bad = self.write("bad.json", '[\n{"text": "China"},\n{"text": ["Iran"]}\n]\n')
+        self.assert_error(run("build", bad), f"{bad}:3:", '"text" is not a string')
+
+    def test_csv_as_pandas_and_spreadsheets_write_it_and_tsv(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        columns = ["id", "date", "title", "text"]
+        for name, dialect in (("news.csv", {"delimiter": ",", "lineterminator": "\r\n"}),
+                              ("news.tsv", {"delimiter": "\t", "lineterminator": "\n"})):
+            with self.subTest(name=name):
+                buffer = io.StringIO()
+                writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, **dialect)
+                writer.writerow(columns)
+                for record in records:
+                    writer.writerow([record[c] for c in columns])
+                content = buffer.getvalue()
+                self.assertIn('""quoted""', content)  # quotes doubled, texts with line ends quoted
+                path = self.write(name, "\ufeff" + content if name.endswith(".csv") else content)
+                self.assert_same_graph(self.build_json(path, "--date-field", "date"), reference)
+        broken = self.write("broken.csv", 'id,text\r\n1,"China and\r\nIran\r\n')
+        self.assert_error(run("build", broken), f"{broken}:2:", "column 2", "not closed")
+        ragged = self.write("ragged.csv", "id,text\n1,China,extra\n")
+        self.assert_error(run("build", ragged), f"{ragged}:2:", "3 fields, the header 2")
+
+    def compressed(self, data):
+        """data compressed by each compressor at hand: gzip, xz, bzip2, and zstd when its CLI is."""
+        import bz2
+        import gzip
+        import lzma
+        import shutil
+        out = {".gz": gzip.compress(data), ".xz": lzma.compress(data), ".bz2": bz2.compress(data)}
+        if shutil.which("zstd"):
+            out[".zst"] = subprocess.run(["zstd", "-q", "-c"], input=data, capture_output=True, check=True).stdout
+        return out
+
+    def test_every_compression_reads_as_the_file_inside(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        for suffix, data in self.compressed(self.jsonl_bytes(records)).items():
+            with self.subTest(suffix=suffix):
+                path = self.write(f"reuters.jsonl{suffix}", data)
+                self.assert_same_graph(self.build_json(path), reference)
+                piped = run("build", "-", "-o", "-", stdin=data)
+                self.assertEqual(piped.returncode, 0, piped.stderr.decode())
+                self.assert_same_graph(json.loads(piped.stdout), reference)
+
+    def nested_archives(self, records):
+        """A .tar.gz holding text articles, a JSONL member, an image, and a zip holding a .tsv
+        and a .jsonl.gz; and a .zip holding that .tar.gz."""
+        import gzip
+        import tarfile
+        import zipfile
+        half = len(records) // 2
+        inner = io.BytesIO()
+        with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("part/rest.jsonl.gz", gzip.compress(self.jsonl_bytes(records[half:-2])))
+            table = io.StringIO()
+            writer = csv.writer(table, delimiter="\t", lineterminator="\n")
+            writer.writerows([["id", "text"]] + [[r["id"], r["text"]] for r in records[-2:]])
+            archive.writestr("tail.tsv", table.getvalue())
+        members = [("articles/first.txt", records[0]["text"].encode()),
+                   ("articles/photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF"),
+                   ("head.jsonl", self.jsonl_bytes(records[1:half])),
+                   ("more/inner.zip", inner.getvalue())]
+        tar = io.BytesIO()
+        with tarfile.open(fileobj=tar, mode="w:gz") as archive:
+            for name, data in members:
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+        outer = io.BytesIO()
+        with zipfile.ZipFile(outer, "w") as archive:
+            archive.writestr("corpus.tar.gz", tar.getvalue())
+        return tar.getvalue(), outer.getvalue()
+
+    def test_archives_nested_with_json_lines_members(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        tar, zipped = self.nested_archives(records)
+        tar_path = self.write("corpus.tar.gz", tar)
+        zip_path = self.write("corpus.zip", zipped)
+        for path in (tar_path, zip_path):
+            with self.subTest(path=path.name):
+                result = run("build", path, "-o", self.tmp / "g.json")
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                graph = json.loads((self.tmp / "g.json").read_text())
+                self.assertEqual(graph["graph"]["documents"], len(records))
+                self.assertEqual(graph["nodes"], reference["nodes"])
+                self.assertEqual(graph["links"], reference["links"])
+                # The image is skipped, and said to be.
+                self.assertIn("skipped 1 archive member in no readable format", result.stderr.decode())
+                self.assertIn("articles/photo.jpg", result.stderr.decode())
+        mentions = run("mentions", zip_path)
+        docs = [json.loads(line)["doc"] for line in mentions.stdout.decode().splitlines()]
+        self.assertEqual(docs[0], f"{zip_path}:corpus.tar.gz:articles/first.txt")
+        self.assertIn("r1", docs)
+        self.assertIn(records[-1]["id"], docs)
+
+    def test_same_graph_for_any_thread_count_on_an_archive(self):
+        records = self.reuters_records(400)
+        tar, _ = self.nested_archives(records)
+        path = self.write("corpus.tar.gz", tar)
+        outputs = set()
+        for threads in ("1", "2", "4"):
+            result = run("build", path, "--threads", threads, "--evidence", "3", "--date-field", "date",
+                         "--slice", "month", "-o", "-")
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            outputs.add(result.stdout)
+        self.assertEqual(len(outputs), 1)
+
+    def test_content_that_contradicts_the_name_is_an_error(self):
+        fake = self.write("news.csv.gz", "id,text\n1,China\n")
+        self.assert_error(run("build", fake), str(fake), "the name says gz", "not compressed")
+        prose = self.write("notes.json", "China and Iran met.\n")
+        self.assert_error(run("build", prose), f"{prose}:1:", "named .json but does not hold JSON")
+        not_jsonl = self.write("x.jsonl", "China and Iran met.\n")
+        self.assert_error(run("build", not_jsonl), f"{not_jsonl}:1:", "malformed JSON record")
+
+    def test_a_misspelt_field_is_an_error_and_nothing_is_written(self):
+        path = self.write("reuters.jsonl", self.jsonl_bytes(self.reuters_records()))
+        output = self.tmp / "graph.json"
+        result = run("build", path, "--date-field", "nodate", "--slice", "month", "-o", output)
+        self.assert_error(result, "--date-field nodate: no record has this field",
+                          "records have: date, id, places, text, title")
+        self.assertFalse(output.exists())
+        self.assert_error(run("build", path, "--title-field", "headline", "-o", output), "--title-field headline")
+        self.assert_error(run("mentions", path, "--id-field", "doc_id", "-o", output), "--id-field doc_id")
+        self.assertFalse(output.exists())
+        # Missing from some records only: counted and said.
+        some = self.write("some.jsonl", '{"text": "China", "day": "2026-01-02"}\n{"text": "Iran"}\n')
+        result = run("build", some, "--date-field", "day", "-o", output)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertIn("--date-field day: 1 of 2 records have none (they count as undated)", result.stderr.decode())
+
+    def test_a_truncated_gz_is_an_error_naming_it_and_nothing_is_written(self):
+        import gzip
+        data = gzip.compress(self.jsonl_bytes(self.reuters_records(300)))
+        path = self.write("cut.jsonl.gz", data[: len(data) // 2])
+        output = self.tmp / "graph.json"
+        result = run("build", path, "-o", output)
+        self.assert_error(result, str(path), "cannot decompress", "truncated")
+        self.assertFalse(output.exists())
+
+
 class ThreadsAndProgress(CliTestCase):
     """--threads never changes a byte of the output; progress goes to standard error only."""
 
