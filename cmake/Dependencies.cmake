@@ -8,6 +8,7 @@ find_package(PkgConfig REQUIRED)
 # The prefix is comention's own: the installed CMake package defines the same imported target,
 # and a consumer's own GRAPHVIZ variables must not collide with it.
 pkg_check_modules(comention_graphviz REQUIRED IMPORTED_TARGET libcgraph libgvc)   # libgraphviz-dev
+pkg_check_modules(comention_gumbo REQUIRED IMPORTED_TARGET gumbo)                 # libgumbo-dev
 if(COMENTION_BUILD_TESTS)
   find_package(doctest 2.4 REQUIRED CONFIG)                     # doctest-dev
   # The tests read outputs with Debian's python3-* modules (networkx, selenium), which only
