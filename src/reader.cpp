@@ -17,7 +17,9 @@
 #include <string_view>
 
 #include "comention/error.hpp"
+#include "comention/html_text.hpp"
 #include "comention/text.hpp"
+#include "comention/warc.hpp"
 #include "archive_input.hpp"
 #include "csv_input.hpp"
 #include "input_buffer.hpp"
@@ -295,6 +297,8 @@ enum class Content : std::uint8_t {
   json_array,   // a JSON array of records
   csv,
   tsv,
+  html,         // one document: the page's article text
+  warc,         // a document for each HTML response
   unreadable,   // an image, a PDF, a binary: skipped in an archive
 };
 
@@ -336,8 +340,8 @@ bool is_unreadable_extension(const std::string& extension) {
                                ".bin", ".class", ".jar", ".woff", ".woff2", ".ttf", ".otf", ".css", ".js"});
 }
 
-// The files a directory is searched for: .txt and .jsonl as before, compressed ones
-// (.jsonl.gz) and archives. .json, .csv, .tsv and .ndjson files are read when named, or in an
+// The files a directory is searched for: .txt and .jsonl as before, .html, .htm and .warc,
+// compressed ones (.jsonl.gz, .warc.gz) and archives. .json, .csv, .tsv and .ndjson files are read when named, or in an
 // archive, but not picked up from a folder, where they are as often something else: graphs and
 // mention lists written by comention, lookup tables, gazetteers (samples/ holds all of them).
 bool is_document_name(const std::string& name) {
@@ -348,7 +352,15 @@ bool is_document_name(const std::string& name) {
     extension = extension_of(inner);
     if (extension == ".tar") return true;
   }
-  return is_one_of(extension, {".txt", ".jsonl"});  // not .ndjson either: comention mentions writes it
+  // Not .ndjson either: comention mentions writes it. HTML pages are read, but the viewer
+  // comention writes is skipped when met (is_comention_viewer).
+  return is_one_of(extension, {".txt", ".jsonl", ".html", ".htm", ".warc"});
+}
+
+// The interactive viewer `comention build -o graph.html` writes, perhaps into the very folder of
+// articles it was built from: its entity names would count as one more article.
+bool is_comention_viewer(std::string_view head) {
+  return head.find("<meta name=\"generator\" content=\"comention\">") != std::string_view::npos;
 }
 
 // Binary content: a NUL byte, or the magic of an image or a PDF.
@@ -579,6 +591,10 @@ class DocumentReader::Sources {
     if (in_archive && is_unreadable_extension(extension)) return skip(name);
     content_ = decide(input, name, format_name, extension, in_archive);
     if (content_ == Content::unreadable) return skip(name);
+    if (content_ == Content::html && is_comention_viewer(input.peek(1024))) {
+      if (skipped_.viewer_pages++ == 0) skipped_.first_viewer_page = name;
+      return false;
+    }
     input_ = &input;
     name_ = name;
     line_ = 0;
@@ -591,6 +607,10 @@ class DocumentReader::Sources {
       case Content::csv:
       case Content::tsv:
         start_table();
+        break;
+      case Content::warc:
+        warc_ = std::make_unique<WarcReader>([this](char* buffer, std::size_t size) { return input_->read(buffer, size); },
+                                             name);
         break;
       default:
         break;
@@ -607,6 +627,8 @@ class DocumentReader::Sources {
       case InputFormat::json: return json_content(input, name, "--input-format json is given");
       case InputFormat::csv: return Content::csv;
       case InputFormat::tsv: return Content::tsv;
+      case InputFormat::html: return Content::html;
+      case InputFormat::warc: return Content::warc;
       case InputFormat::automatic: break;
     }
     if (is_one_of(extension, {".jsonl", ".ndjson"})) return Content::jsonl;
@@ -614,10 +636,19 @@ class DocumentReader::Sources {
     if (extension == ".csv") return Content::csv;
     if (is_one_of(extension, {".tsv", ".tab"})) return Content::tsv;
     if (extension == ".txt") return Content::text;
+    if (is_one_of(extension, {".html", ".htm", ".xhtml"})) return Content::html;
     const std::string_view head = input.peek(4096);
+    const bool warc = head.starts_with("WARC/");
+    if (extension == ".warc") {
+      if (!warc) throw InputError(name, 1, "it is named .warc but does not start with a WARC/1.x version line");
+      return Content::warc;
+    }
     if (in_archive && looks_binary(head)) return Content::unreadable;
-    if (format_name != "-") return Content::text;  // a name, but not one of a format: as before, text
-    // Standard input has no name: its first bytes tell.
+    if (format_name != "-" && !in_archive) return Content::text;  // a name, but not one of a format: as before, text
+    // Standard input, or an archive member of no known extension: its first bytes tell.
+    if (warc) return Content::warc;
+    if (looks_like_html(head)) return Content::html;
+    if (format_name != "-") return Content::text;
     const std::size_t start = content_start(head);
     if (start < head.size()) {
       const std::size_t next = content_start(head.substr(start + 1)) + start + 1;
@@ -666,6 +697,93 @@ class DocumentReader::Sources {
       case Content::tsv:
         raw.record.clear();
         return read_table_row(raw.document);
+      case Content::html:
+        if (text_read_) return false;
+        text_read_ = true;
+        raw.record.clear();
+        read_html(raw.document);
+        return true;
+      case Content::warc:
+        raw.record.clear();
+        return read_warc_page(raw.document);
+    }
+    return false;
+  }
+
+  void read_html(Document& doc) {
+    page_.clear();
+    input_->read_rest(page_);
+    HtmlText html = extract_html_text(page_, "", name_);
+    doc.text = std::move(html.text);
+    doc.title = std::move(html.title);
+    doc.date.reset();
+    doc.id = name_;
+    doc.source = name_;
+    doc.line = 1;
+  }
+
+  // The next response of the WARC file that is an HTML page, as a document; the records passed
+  // over on the way are counted by kind.
+  bool read_warc_page(Document& doc) {
+    while (warc_->next(record_)) {
+      if (record_.type != "response") {
+        ++skipped_.warc_other_records;
+        continue;
+      }
+      if (record_.block_skipped) {
+        ++skipped_.warc_oversized;
+        continue;
+      }
+      if (record_.http_status < 200 || record_.http_status > 299) {
+        ++skipped_.warc_not_ok;
+        continue;
+      }
+      const std::string_view type = std::string_view(record_.http_content_type).substr(0, record_.http_content_type.find(';'));
+      auto is_type = [&](std::string_view wanted) {
+        std::string_view trimmed = type;
+        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
+        while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.remove_prefix(1);
+        if (trimmed.size() != wanted.size()) return false;
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+          const char c = trimmed[i];
+          if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != wanted[i]) return false;
+        }
+        return true;
+      };
+      if (!is_type("text/html") && !is_type("application/xhtml+xml")) {
+        ++skipped_.warc_not_html;
+        continue;
+      }
+      if (!record_.http_content_encoding.empty()) {
+        ++skipped_.warc_encoded;
+        continue;
+      }
+      ++skipped_.warc_pages;
+      HtmlText html = extract_html_text(record_.body, charset_parameter(record_.http_content_type),
+                                        name_ + ":" + std::to_string(record_.first_line));
+      doc.text = std::move(html.text);
+      doc.title = std::move(html.title);
+      doc.id = record_.target_uri.empty() ? name_ + ":" + std::to_string(record_.first_line) : record_.target_uri;
+      doc.source = name_;
+      doc.line = record_.first_line;
+      // Dated by WARC-Date; --date-field names another header to date by instead.
+      const bool other_header = !options_.date_field.empty() && options_.date_field != "WARC-Date";
+      const std::string* date = other_header ? record_.find_header(options_.date_field) : &record_.date;
+      doc.date.reset();
+      if (date && !date->empty()) {
+        doc.date = parse_date(*date);
+        if (!doc.date) throw InputError(name_, record_.first_line, "cannot read the date '" + *date + "'");
+      }
+      if (!options_.date_field.empty()) {
+        ++counts_.records;
+        counts_.with_date += doc.date.has_value();
+        if (!doc.date && counts_.names.size() < 40) {
+          std::vector<std::string> names;
+          for (const auto& header : record_.headers) names.push_back(header.first);
+          counts_.add_names(names);
+        }
+      }
+      return true;
     }
     return false;
   }
@@ -788,6 +906,9 @@ class DocumentReader::Sources {
   bool text_read_ = false;
   std::unique_ptr<detail::JsonValueSplitter> values_;
   std::unique_ptr<detail::CsvParser> csv_;
+  std::unique_ptr<WarcReader> warc_;
+  WarcRecord record_;  // the WARC record being read, its buffers kept from one to the next
+  std::string page_;   // an HTML file's bytes
   std::vector<std::string> header_;
   std::vector<std::string> row_;
   std::ptrdiff_t text_column_ = -1;
@@ -834,8 +955,8 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
       if (it->is_regular_file() && is_document_name(name)) found.push_back(path.string());
     }
     if (found.empty()) {
-      throw InputError(input, "no .txt or .jsonl files in this directory (nor compressed ones, such as .jsonl.gz, "
-                              "nor archives: .tar.gz, .tgz, .zip ...)");
+      throw InputError(input, "no .txt or .jsonl files in this directory (nor .html, .warc, compressed ones such as "
+                              ".jsonl.gz, or archives: .tar.gz, .tgz, .zip ...)");
     }
     std::sort(found.begin(), found.end());
     files_.insert(files_.end(), found.begin(), found.end());

@@ -15,6 +15,11 @@
 //     their magic bytes whatever their name: read as streams, each member as if it were a file,
 //     a member's id "ARCHIVE:PATH/IN/ARCHIVE"; archives inside archives too. Members in no
 //     readable format (images, PDF) are skipped and counted in skipped();
+//   - .html and .htm: one document, the page's article text (html_text.hpp), its title the
+//     page's; offsets into a document are offsets into that extracted text;
+//   - .warc (and .warc.gz): each response with an HTTP 2xx status and an HTML body is a
+//     document: id its WARC-Target-URI, date its WARC-Date, text extracted as for .html; other
+//     records are skipped and counted in skipped();
 //   - standard input ("-"): any of these, told by its first bytes.
 // ReaderOptions::format overrides the name and the content (compression is always by content).
 // A directory is read recursively: every file of the formats above, in sorted order.
@@ -46,7 +51,7 @@ struct Document {
 };
 
 // automatic: by the name, and by the content where the name does not say (see the top).
-enum class InputFormat { automatic, text, jsonl, json, csv, tsv };
+enum class InputFormat { automatic, text, jsonl, json, csv, tsv, html, warc };
 
 struct ReaderOptions {
   // Fields (JSON) or columns (CSV) of a record.
@@ -87,6 +92,16 @@ void check_named_fields(const FieldCounts& counts, const ReaderOptions& options)
 struct SkippedInputs {
   std::uint64_t archive_members = 0;  // members in no readable format: images, PDF, binaries
   std::string first_member;           // the first of them, ARCHIVE:PATH
+  std::uint64_t viewer_pages = 0;     // HTML pages comention wrote (its viewer): not news
+  std::string first_viewer_page;
+  // WARC: the pages read, and the records passed over. Skipping requests, metadata and warcinfo
+  // is what WARC reading is; skipping a response is worth saying, with why.
+  std::uint64_t warc_pages = 0;
+  std::uint64_t warc_other_records = 0;      // request, warcinfo, metadata, resource ...
+  std::uint64_t warc_not_ok = 0;             // responses with an HTTP status outside 200..299
+  std::uint64_t warc_not_html = 0;           // responses of another content type (PDF, JSON ...)
+  std::uint64_t warc_encoded = 0;            // bodies still gzip- or br-encoded
+  std::uint64_t warc_oversized = 0;          // blocks too large to keep
 };
 
 // A document as read, before its JSON Lines record is parsed. Reading goes in input order, one

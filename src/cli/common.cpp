@@ -59,6 +59,29 @@ std::vector<std::string> read_notes(const DocumentReader& reader) {
                     (skipped.archive_members == 1 ? " archive member" : " archive members") +
                     " in no readable format (images, PDF, binaries), the first: " + skipped.first_member);
   }
+  if (skipped.viewer_pages > 0) {
+    notes.push_back("skipped " + group_digits(skipped.viewer_pages) +
+                    (skipped.viewer_pages == 1 ? " HTML page" : " HTML pages") +
+                    " written by comention (its viewer), the first: " + skipped.first_viewer_page);
+  }
+  const std::uint64_t responses_skipped =
+      skipped.warc_not_ok + skipped.warc_not_html + skipped.warc_encoded + skipped.warc_oversized;
+  if (skipped.warc_pages + skipped.warc_other_records + responses_skipped > 0) {
+    // "WARC: 120 pages read; skipped 240 request, metadata and other records, 3 responses (2 not HTML, 1 not 2xx)"
+    std::string note = "WARC: " + group_digits(skipped.warc_pages) + (skipped.warc_pages == 1 ? " page" : " pages") +
+                       " read; skipped " + group_digits(skipped.warc_other_records) +
+                       " request, warcinfo, metadata and other records, " + group_digits(responses_skipped) +
+                       (responses_skipped == 1 ? " response" : " responses");
+    std::string why;
+    auto reason = [&why](std::uint64_t count, const char* what) {
+      if (count > 0) why += (why.empty() ? "" : ", ") + group_digits(count) + " " + what;
+    };
+    reason(skipped.warc_not_html, "not HTML");
+    reason(skipped.warc_not_ok, "with an HTTP status outside 200-299");
+    reason(skipped.warc_encoded, "still gzip- or br-encoded");
+    reason(skipped.warc_oversized, "too large to keep");
+    notes.push_back(note + (why.empty() ? "" : " (" + why + ")"));
+  }
   const FieldCounts& fields = reader.field_counts();
   const ReaderOptions& options = reader.options();
   auto missing = [&](bool named, std::uint64_t with, const char* option, const std::string& field, const char* what) {

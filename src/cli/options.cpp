@@ -21,9 +21,11 @@ Usage:
 
 INPUT is a text file (one document), a .jsonl file (one JSON record a line), a .json file
 (JSON Lines, one record, or an array of records), a .csv or .tsv file (a header row, then one
-record a row), a compressed file or an archive (.gz .xz .zst .bz2, .tar.*, .tgz, .zip: by their
-content, each member read as a file), a directory (those files, recursively, in sorted order),
-or - for standard input (any of these, told by its first bytes).
+record a row), an .html page (its article text), a .warc file (each HTML response a document),
+a compressed file or an archive (.gz .xz .zst .bz2, .tar.*, .tgz, .zip: by their content, each
+member read as a file), a directory (its .txt, .jsonl, .html and .warc files, compressed ones
+and archives, recursively, in sorted order), or - for standard input (any of these, told by its
+first bytes).
 Errors print "comention: error: FILE:LINE: what is wrong" and exit with status 2.
 )";
 
@@ -98,7 +100,8 @@ community per node; density, communities, modularity for the graph):
 Time:
   --date-field NAME     the field (JSON) or column (CSV) holding each document's date (ISO 8601
                         2026-03-02, 2 March 2026, March 2, 2026, 02-MAR-2026; a time after it
-                        is ignored); an error when no record has it
+                        is ignored); an error when no record has it. WARC pages are dated by
+                        their WARC-Date: give --date-field WARC-Date to slice by it
   --slice day|week|month|year
                         also count per period: nodes and edges get "periods" counts, the graph
                         a "periods" list; documents without a date count in the total only
@@ -113,12 +116,14 @@ Evidence:
                         evidence (default title, when a record has it; a field named here that
                         no record has is an error)
 Input:
-  --input-format auto|text|jsonl|json|csv|tsv
+  --input-format auto|text|jsonl|json|csv|tsv|html|warc
                         how to read inputs (default auto: by the name: .jsonl JSON Lines,
                         .json JSON Lines or records or an array of records (its first byte
-                        tells), .csv, .tsv, .txt and any other name text; standard input by its
-                        first bytes). Compressed files and archives are known by their content
-                        whatever the name or this option, which then applies to their members
+                        tells), .csv, .tsv, .html/.htm (the page's article text), .warc (each
+                        HTML response a document, dated by its WARC-Date), .txt and any other
+                        name text; standard input by its first bytes). Compressed files and
+                        archives are known by their content whatever the name or this option,
+                        which then applies to their members
   --id-field NAME       the field or column holding the document id (default id; without one,
                         FILE:LINE)
   --text-field NAME     the field or column holding the text (default text)
@@ -151,11 +156,15 @@ Prints one JSON object a line for each mention:
   {"doc": ID, "start": BYTE, "end": BYTE, "text": SURFACE, "entity": ID,
    "category": "country"|"organization", "paragraph": N, "sentence": N}
 start and end are UTF-8 byte offsets into the document's text; paragraph and sentence count
-from 0 within the document.
+from 0 within the document. For an HTML page or a WARC response the text is the one extracted
+from the page (markup, menus and scripts left out): --with-text shows it.
 
 Options:
   -o, --output FILE     write to FILE instead of standard output (written whole or not at all)
-  --input-format auto|text|jsonl|json|csv|tsv
+  --with-text           before each document's mentions, a line with the document itself:
+                        {"document": ID, "title": TITLE, "text": TEXT}, the text the offsets
+                        point into (for HTML and WARC, the extracted text)
+  --input-format auto|text|jsonl|json|csv|tsv|html|warc
                         how to read inputs (default auto: by name and content, as for build)
   --id-field NAME       the field or column holding the document id (default id)
   --text-field NAME     the field or column holding the text (default text)
@@ -290,9 +299,13 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
       options.reader.format = InputFormat::csv;
     } else if (value == "tsv") {
       options.reader.format = InputFormat::tsv;
+    } else if (value == "html") {
+      options.reader.format = InputFormat::html;
+    } else if (value == "warc") {
+      options.reader.format = InputFormat::warc;
     } else {
-      throw UsageError("--input-format must be auto, text, jsonl, json, csv or tsv, not '" + value + "'" +
-                       did_you_mean(value, {"auto", "text", "jsonl", "json", "csv", "tsv"}));
+      throw UsageError("--input-format must be auto, text, jsonl, json, csv, tsv, html or warc, not '" + value + "'" +
+                       did_you_mean(value, {"auto", "text", "jsonl", "json", "csv", "tsv", "html", "warc"}));
     }
   } else if (arg == "--id-field") {
     options.reader.id_field = cursor.value(arg);
@@ -635,6 +648,11 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
 MentionsOptions parse_mentions_options(const std::vector<std::string>& args) {
   MentionsOptions options;
   parse_arguments(args, "mentions", options, [&options](const std::string& arg, ArgumentCursor& cursor) {
+    if (arg == "--with-text") {
+      cursor.no_value(arg);
+      options.with_text = true;
+      return true;
+    }
     if (arg != "-o" && arg != "--output") return false;
     options.output = cursor.value(arg);
     if (options.output.empty()) throw UsageError("-o needs a file name");

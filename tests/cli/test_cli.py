@@ -1118,6 +1118,90 @@ class InputFormats(CliTestCase):
         self.assertFalse(output.exists())
 
 
+    NEWS_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ministers meet in Geneva | The Daily</title>
+<script>window.dataLayer = [{"section": "France Germany Japan"}];</script>
+<style>.menu::after { content: "Brazil"; }</style></head>
+<body>
+<header class="masthead"><a href="/">The Daily</a><nav><a href="/world/canada">Canada</a> <a href="/world/mexico">Mexico</a></nav></header>
+<div id="cookie-banner" role="dialog">We and our partners in India use cookies. <button>Accept</button></div>
+<main><article>
+<h1>Ministers meet in Geneva</h1>
+<p>China and Iran held talks on Monday.</p>
+<p>The EU said Peru &amp; Chile would join.</p>
+</article>
+<aside>Most read: Australia wins</aside></main>
+<footer>&copy; The Daily, registered in Ireland</footer>
+</body></html>
+"""
+
+    def test_an_html_page_is_read_as_its_article_text(self):
+        page = self.write("article.html", self.NEWS_PAGE)
+        graph = self.build_json(page)
+        self.assertEqual(sorted(n["id"] for n in graph["nodes"]), ["CHL", "CHN", "EU", "IRN", "PER"])
+        result = run("mentions", page, "--with-text")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        document = lines[0]
+        self.assertEqual(document["document"], str(page))
+        self.assertEqual(document["title"], "Ministers meet in Geneva | The Daily")
+        self.assertEqual(document["text"], "Ministers meet in Geneva\n\nChina and Iran held talks on Monday.\n\n"
+                                           "The EU said Peru & Chile would join.")
+        encoded = document["text"].encode()
+        for mention in lines[1:]:  # offsets point into the extracted text
+            self.assertEqual(encoded[mention["start"]:mention["end"]].decode(), mention["text"])
+
+    def warc(self):
+        """A small crawl: warcinfo, a request, two HTML responses (one Latin-1), a 404, a PDF."""
+        def record(kind, uri, date, block):
+            return (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n"
+                    f"WARC-Record-ID: <urn:uuid:{abs(hash((kind, uri)))}>\r\n"
+                    f"Content-Type: application/http; msgtype={kind}\r\n"
+                    f"Content-Length: {len(block)}\r\n\r\n").encode() + block + b"\r\n\r\n"
+
+        def response(status, content_type, body):
+            return (f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+        latin1 = "<html><title>Caf\u00e9</title><body><p>Kenya and Ghana at the caf\u00e9.</p></body></html>"
+        return [record("warcinfo", "", "2026-03-02T10:00:00Z", b"software: test\r\n"),
+                record("request", "https://news.example/a", "2026-03-02T10:11:12Z", b"GET /a HTTP/1.1\r\n\r\n"),
+                record("response", "https://news.example/a", "2026-03-02T10:11:12Z",
+                       response(200, "text/html; charset=utf-8", self.NEWS_PAGE.encode())),
+                record("response", "https://news.example/b", "2026-04-01T08:00:00Z",
+                       response(200, "text/html; charset=ISO-8859-1", latin1.encode("latin-1"))),
+                record("response", "https://news.example/gone", "2026-04-01T08:00:00Z",
+                       response(404, "text/html", b"<p>Japan</p>")),
+                record("response", "https://news.example/c.pdf", "2026-04-01T08:00:00Z",
+                       response(200, "application/pdf", b"%PDF-1.4")),
+                record("metadata", "https://news.example/a", "2026-03-02T10:11:12Z", b"fetchTimeMs: 3\r\n")]
+
+    def test_a_warc_gives_a_document_per_html_response(self):
+        import gzip
+        records = self.warc()
+        plain = self.write("crawl.warc", b"".join(records))
+        gzipped = self.write("crawl.warc.gz", b"".join(gzip.compress(r) for r in records))
+        for path in (plain, gzipped):
+            with self.subTest(path=path.name):
+                result = run("mentions", path)
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                docs = [json.loads(line)["doc"] for line in result.stdout.decode().splitlines()]
+                self.assertEqual(sorted(set(docs)), ["https://news.example/a", "https://news.example/b"])
+                self.assertIn("WARC: 2 pages read; skipped 3 request, warcinfo, metadata and other records, "
+                              "2 responses (1 not HTML, 1 with an HTTP status outside 200-299)", result.stderr.decode())
+                output = self.tmp / "sliced.json"
+                result = run("build", path, "--date-field", "WARC-Date", "--slice", "month", "-o", output)
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                graph = json.loads(output.read_text())
+                self.assertEqual(graph["graph"]["periods"], ["2026-03", "2026-04"])
+                self.assertEqual(graph["graph"]["documents"], 2)
+                self.assertEqual(graph["graph"]["undated"], 0)
+                ties = {(l["source"], l["target"]): l["periods"] for l in graph["links"]}
+                self.assertEqual(ties[("CHN", "IRN")], {"2026-03": 1})  # dated by WARC-Date
+                self.assertEqual(ties[("GHA", "KEN")], {"2026-04": 1})  # the Latin-1 page, decoded
+        piped = run("mentions", "-", stdin=b"".join(records))
+        self.assertEqual(piped.returncode, 0, piped.stderr.decode())
+        self.assertIn("https://news.example/b", piped.stdout.decode())
+
 class ThreadsAndProgress(CliTestCase):
     """--threads never changes a byte of the output; progress goes to standard error only."""
 

@@ -311,3 +311,94 @@ TEST_CASE("the fields records have are counted, and a named field no record has 
 }
 
 }  // TEST_SUITE
+
+namespace {
+
+// One WARC record, as crawlers write them.
+std::string warc_record(const std::string& type, const std::string& uri, const std::string& date, const std::string& block) {
+  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: " + date +
+         "\r\nContent-Type: application/http; msgtype=" + type + "\r\nContent-Length: " + std::to_string(block.size()) +
+         "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::string http_response(int status, const std::string& content_type, const std::string& body) {
+  return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+const std::string kPage =
+    "<!DOCTYPE html><html><head><title>Talks</title><script>var names = 'France Germany';</script></head>"
+    "<body><nav>Home | Japan | Brazil</nav><div class=\"cookie-consent\">Cookies? Korea</div>"
+    "<article><p>China and Iran met.</p><p>Peru &amp; Chile agreed.</p></article><footer>Canada</footer></body></html>";
+
+}  // namespace
+
+TEST_SUITE("reader") {
+
+TEST_CASE("an HTML page is one document: its article text, its title, its path as id") {
+  const TempDir dir;
+  const std::string path = dir.write("article.html", kPage);
+  const auto documents = read_all({path});
+  REQUIRE(documents.size() == 1);
+  CHECK(documents[0].id == path);
+  CHECK(documents[0].title == "Talks");
+  CHECK(documents[0].text == "China and Iran met.\n\nPeru & Chile agreed.");
+  // In a directory and in an archive too; the viewer comention writes is not news and is skipped.
+  dir.write("folder/a.htm", kPage);
+  dir.write("folder/graph.html", "<!DOCTYPE html>\n<html><head><meta name=\"generator\" content=\"comention\"><title>x</title>"
+                                 "</head><body>China</body></html>");
+  dir.write("folder/b.tar", pack({{"pages/page", kPage}}, "pax"));
+  DocumentReader reader({dir.path("folder")}, {});
+  std::vector<Document> found;
+  Document doc;
+  while (reader.next(doc)) found.push_back(doc);
+  CHECK(ids(found) == std::vector<std::string>{dir.path("folder/a.htm"), dir.path("folder/b.tar") + ":pages/page"});
+  CHECK(texts(found)[1] == documents[0].text);  // no extension: told HTML by its content
+  CHECK(reader.skipped().viewer_pages == 1);
+}
+
+TEST_CASE("a WARC file gives one document per HTML response, with URI ids and WARC dates; the rest is counted") {
+  const TempDir dir;
+  const std::string latin1_page = "<html><title>Caf\xE9</title><body><p>Kenya and Ghana at the caf\xE9.</p></body></html>";
+  const std::string records =
+      warc_record("warcinfo", "", "2026-03-02T10:00:00Z", "software: test\r\n") +
+      warc_record("request", "https://news.example/a", "2026-03-02T10:11:12Z", "GET /a HTTP/1.1\r\n\r\n") +
+      warc_record("response", "https://news.example/a", "2026-03-02T10:11:12Z", http_response(200, "text/html; charset=utf-8", kPage)) +
+      warc_record("response", "https://news.example/b", "2026-04-01T00:00:00Z",
+                  http_response(200, "text/html; charset=ISO-8859-1", latin1_page)) +
+      warc_record("response", "https://news.example/missing", "2026-04-01T00:00:00Z", http_response(404, "text/html", "<p>Japan</p>")) +
+      warc_record("response", "https://news.example/c.pdf", "2026-04-01T00:00:00Z", http_response(200, "application/pdf", "%PDF")) +
+      warc_record("metadata", "https://news.example/a", "2026-03-02T10:11:12Z", "fetchTimeMs: 3\r\n");
+  std::string gzipped;  // one gzip member per record, as CC-NEWS writes them
+  for (std::size_t start = 0; start < records.size();) {
+    const std::size_t end = records.find("WARC/1.1", start + 1);
+    gzipped += compress(records.substr(start, end - start), "gzip");
+    start = end == std::string::npos ? records.size() : end;
+  }
+  for (const std::string& path : {dir.write("crawl.warc", records), dir.write("crawl.warc.gz", gzipped)}) {
+    CAPTURE(path);
+    DocumentReader reader({path}, {});
+    std::vector<Document> documents;
+    Document doc;
+    while (reader.next(doc)) documents.push_back(doc);
+    CHECK(ids(documents) == std::vector<std::string>{"https://news.example/a", "https://news.example/b"});
+    REQUIRE(documents.size() == 2);
+    CHECK(documents[0].date == comention::Date{2026, 3, 2});
+    CHECK(documents[1].date == comention::Date{2026, 4, 1});
+    CHECK(documents[0].text == "China and Iran met.\n\nPeru & Chile agreed.");
+    CHECK(documents[1].text == "Kenya and Ghana at the caf\xC3\xA9.");
+    CHECK(documents[1].title == "Caf\xC3\xA9");
+    CHECK(documents[1].source == path);
+    const auto& skipped = reader.skipped();
+    CHECK(skipped.warc_pages == 2);
+    CHECK(skipped.warc_other_records == 3);
+    CHECK(skipped.warc_not_ok == 1);
+    CHECK(skipped.warc_not_html == 1);
+  }
+  const std::string fake = dir.write("fake.warc", "not a warc\n");
+  CHECK(contains(read_error({fake}), fake + ":1: it is named .warc but does not start with a WARC/1.x version line"));
+  const std::string broken = dir.write("broken.warc", records.substr(0, records.size() - 40));
+  CHECK(contains(read_error({broken}), broken + ":"));
+}
+
+}  // TEST_SUITE
