@@ -53,6 +53,12 @@ std::string_view InputBuffer::peek(std::size_t size) {
   return {buffer_.get() + begin_, std::min(size, end_ - begin_)};
 }
 
+bool InputBuffer::read_some() {
+  if (at_end_) return false;
+  read_more();
+  return !at_end_;
+}
+
 bool InputBuffer::next_line(std::string_view& line) {
   for (;;) {
     char* const data = buffer_.get();

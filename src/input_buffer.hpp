@@ -47,6 +47,10 @@ class InputBuffer {
 
   // At least `size` unread bytes, fewer only when the input ends first; consumes nothing.
   std::string_view peek(std::size_t size);
+  // The unread bytes buffered now, without reading.
+  std::string_view buffered() const noexcept { return {buffer_.get() + begin_, end_ - begin_}; }
+  // Reads once more into the buffer (a pipe gives what it has); false at the end of the input.
+  bool read_some();
 
   // The next line without its '\n', valid until the next call; false at the end of the input.
   // The last line needs no '\n'.

@@ -192,7 +192,13 @@ class RecordParser {
       slow_record_ = nlohmann::json::parse(line.begin(), line.end());
     } catch (const nlohmann::json::exception& error) {
       // parse_error, and out_of_range for a number like 1e400 that overflows a double.
-      throw InputError(path, line_number, "malformed JSON record: " + json_reason(error));
+      std::string message = "malformed JSON record: " + json_reason(error);
+      // A first line that does not even start like JSON: a file named .jsonl that is not.
+      const auto first = line.find_first_not_of(" \t\xEF\xBB\xBF");
+      if (line_number == 1 && first != std::string_view::npos && line[first] != '{' && line[first] != '[') {
+        message += "; this is not JSON at all (--input-format text reads the file as text)";
+      }
+      throw InputError(path, line_number, message);
     }
     if (!slow_record_.is_object()) return;
     fields.is_object = true;
@@ -402,13 +408,14 @@ bool closes_its_brackets(std::string_view line) {
   return depth == 0 && !in_string;
 }
 
-// The first line of the input, up to 16 MB of it, without consuming it.
+// The first line of the input, up to 16 MB of it, without consuming it. It waits for the first
+// line end and no further, so that JSON Lines on standard input stream from their first record.
 std::string_view first_line(detail::InputBuffer& input) {
-  for (std::size_t size = 4096;; size *= 2) {
-    const std::string_view head = input.peek(size);
+  for (;;) {
+    const std::string_view head = input.buffered();
     const auto newline = head.find('\n');
     if (newline != std::string_view::npos) return head.substr(0, newline);
-    if (head.size() < size || size >= (std::size_t{16} << 20)) return head;
+    if (head.size() >= (std::size_t{16} << 20) || !input.read_some()) return input.buffered();
   }
 }
 
@@ -568,11 +575,18 @@ class DocumentReader::Sources {
   bool start(detail::InputBuffer& input, const std::string& name, const std::string& format_name, bool in_archive) {
     using namespace std::string_view_literals;
     const std::string extension = extension_of(format_name);
-    std::string_view head = input.peek(16);
-    // A tar file says so only at byte 257; text, JSON and HTML cannot start like one, and not
-    // waiting for 512 bytes of them keeps standard input streaming.
-    const bool may_be_tar = !head.empty() && std::string_view("{[< \t\r\n\xEF").find(head[0]) == std::string_view::npos;
-    if (may_be_tar) head = input.peek(512);
+    // Only as many bytes as the first one calls for: JSON Lines on standard input must stream,
+    // and a short first record must not wait for more. A tar file says so only at byte 257;
+    // text, JSON and HTML cannot start like one.
+    std::string_view head = input.peek(1);
+    if (!head.empty()) {
+      const char first = head[0];
+      if (std::string_view("\x1F\xFD\x28" "BP").find(first) != std::string_view::npos) {
+        head = input.peek(10);
+      } else if (std::string_view("{[< \t\r\n\xEF").find(first) == std::string_view::npos) {
+        head = input.peek(512);
+      }
+    }
     if (detail::is_compressed_or_archive(head)) {
       if (levels_.size() >= kMaxNesting) {
         throw InputError(name, "archives nested more than " + std::to_string(kMaxNesting) + " deep");
@@ -637,7 +651,10 @@ class DocumentReader::Sources {
     if (is_one_of(extension, {".tsv", ".tab"})) return Content::tsv;
     if (extension == ".txt") return Content::text;
     if (is_one_of(extension, {".html", ".htm", ".xhtml"})) return Content::html;
-    const std::string_view head = input.peek(4096);
+    // What the first line brings (and whatever came with it) is enough to tell: waiting for more
+    // would hold up standard input.
+    first_line(input);
+    const std::string_view head = input.buffered();
     const bool warc = head.starts_with("WARC/");
     if (extension == ".warc") {
       if (!warc) throw InputError(name, 1, "it is named .warc but does not start with a WARC/1.x version line");

@@ -1090,7 +1090,7 @@ class InputFormats(CliTestCase):
         prose = self.write("notes.json", "China and Iran met.\n")
         self.assert_error(run("build", prose), f"{prose}:1:", "named .json but does not hold JSON")
         not_jsonl = self.write("x.jsonl", "China and Iran met.\n")
-        self.assert_error(run("build", not_jsonl), f"{not_jsonl}:1:", "malformed JSON record")
+        self.assert_error(run("build", not_jsonl), f"{not_jsonl}:1:", "malformed JSON record", "not JSON at all")
 
     def test_a_misspelt_field_is_an_error_and_nothing_is_written(self):
         path = self.write("reuters.jsonl", self.jsonl_bytes(self.reuters_records()))
