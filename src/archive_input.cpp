@@ -54,7 +54,13 @@ ArchiveInput::ArchiveInput(InputBuffer& upstream, std::string name) : upstream_(
   // Bids only when no archive format does: a compressed file that is not an archive.
   archive_read_support_format_raw(archive_);
   if (archive_read_open(archive_, this, nullptr, ArchiveCallbacks::read, nullptr) != ARCHIVE_OK) {
-    fail("cannot decompress or unpack");
+    // No destructor runs for an object whose constructor throws: the archive is freed here.
+    try {
+      fail("cannot decompress or unpack");
+    } catch (...) {
+      archive_read_free(archive_);
+      throw;
+    }
   }
 }
 
