@@ -193,6 +193,11 @@ void read_http_response(WarcRecord& record) {
 
 }  // namespace
 
+bool looks_like_warc(std::string_view bytes) noexcept {
+  while (!bytes.empty() && (bytes.front() == '\r' || bytes.front() == '\n')) bytes.remove_prefix(1);
+  return bytes.substr(0, 7) == "WARC/1.";
+}
+
 const std::string* WarcRecord::find_header(std::string_view name) const noexcept {
   for (const auto& [header_name, value] : headers) {
     if (equals_ignoring_case(header_name, name)) return &value;
