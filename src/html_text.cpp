@@ -441,7 +441,6 @@ class TextBuilder {
     pending_space_ = false;
     return std::move(out_);
   }
-  std::size_t size() const noexcept { return out_.size(); }
 
  private:
   enum class Break { none, line, paragraph };

@@ -33,13 +33,14 @@ std::string_view trim(std::string_view text) noexcept {
   return text;
 }
 
-// A line as it may appear in a message: cut short and with control bytes shown as '?', so that
-// binary garbage does not end up in a terminal.
+// A line as it may appear in a message: cut short, and with control and non-ASCII bytes shown as
+// '?', so that binary garbage (a file still compressed) does not end up in a terminal.
 std::string excerpt(std::string_view line) {
   constexpr std::size_t kMaxShown = 60;
   std::string shown;
   for (const char c : line.substr(0, kMaxShown)) {
-    shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? '?' : c;
+    const auto byte = static_cast<unsigned char>(c);
+    shown += (byte < 0x20 || byte >= 0x7F) ? '?' : c;
   }
   if (line.size() > kMaxShown) shown += "...";
   return shown;
