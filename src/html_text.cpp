@@ -132,10 +132,17 @@ IconvHandle open_to_utf8(const std::string& from) {
   return IconvHandle(descriptor);
 }
 
+bool is_label_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == ':';
+}
+
 // The charset a label names, if iconv can decode it.
 std::optional<Charset> charset_for_label(std::string_view label) {
   const std::string lower = to_lower(trim(label));
-  if (lower.empty()) return std::nullopt;
+  // Only what charset names are made of reaches iconv_open: no "//TRANSLIT" or "//IGNORE" suffix
+  // from a page changes how it converts.
+  if (lower.empty() || !std::all_of(lower.begin(), lower.end(), is_label_char)) return std::nullopt;
   Charset charset;
   const auto alias = std::find_if(kLabelAliases.begin(), kLabelAliases.end(),
                                   [&](const LabelAlias& candidate) { return candidate.label == lower; });
@@ -434,7 +441,6 @@ class TextBuilder {
     pending_space_ = false;
     return std::move(out_);
   }
-  std::size_t size() const noexcept { return out_.size(); }
 
  private:
   enum class Break { none, line, paragraph };

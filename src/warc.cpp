@@ -33,13 +33,14 @@ std::string_view trim(std::string_view text) noexcept {
   return text;
 }
 
-// A line as it may appear in a message: cut short and with control bytes shown as '?', so that
-// binary garbage does not end up in a terminal.
+// A line as it may appear in a message: cut short, and with control and non-ASCII bytes shown as
+// '?', so that binary garbage (a file still compressed) does not end up in a terminal.
 std::string excerpt(std::string_view line) {
   constexpr std::size_t kMaxShown = 60;
   std::string shown;
   for (const char c : line.substr(0, kMaxShown)) {
-    shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? '?' : c;
+    const auto byte = static_cast<unsigned char>(c);
+    shown += (byte < 0x20 || byte >= 0x7F) ? '?' : c;
   }
   if (line.size() > kMaxShown) shown += "...";
   return shown;
@@ -192,6 +193,11 @@ void read_http_response(WarcRecord& record) {
 }
 
 }  // namespace
+
+bool looks_like_warc(std::string_view bytes) noexcept {
+  while (!bytes.empty() && (bytes.front() == '\r' || bytes.front() == '\n')) bytes.remove_prefix(1);
+  return bytes.substr(0, 7) == "WARC/1.";
+}
 
 const std::string* WarcRecord::find_header(std::string_view name) const noexcept {
   for (const auto& [header_name, value] : headers) {

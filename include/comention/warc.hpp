@@ -6,7 +6,9 @@
 //   while (warc.next(record)) {
 //     if (record.type != "response" || record.http_status != 200) continue;
 //     if (!record.http_content_encoding.empty()) continue;  // still gzip- or br-encoded
-//     // record.target_uri, record.date; record.body is the page, of record.http_content_type
+//     // record.target_uri, record.date; record.body is the page, of record.http_content_type:
+//     auto page = comention::extract_html_text(
+//         record.body, comention::charset_parameter(record.http_content_type), record.target_uri);
 //   }
 //
 // Decompressing is the caller's part: a .warc.gz is one gzip member per record, and the source
@@ -67,6 +69,10 @@ struct WarcRecord {
   // The value of the first header named name (any case), or nullptr.
   const std::string* find_header(std::string_view name) const noexcept;
 };
+
+// True when bytes start like a WARC file: "WARC/1." (after blank lines, which readers tolerate).
+// For sniffing decompressed input whose name does not say what it is.
+bool looks_like_warc(std::string_view bytes) noexcept;
 
 // Pulls decompressed bytes: fills up to size bytes at buffer and returns how many it filled, 0 at
 // the end of the input. It may throw (InputError for a corrupt gzip stream, say); the exception

@@ -260,6 +260,9 @@ TEST_CASE("html_text: an unknown charset in the hint is an error, in the page it
   const HtmlText page = extract("<meta charset=\"x-no-such-charset\"><p>Malm\xC3\xB6</p>");
   CHECK(page.charset == "UTF-8");
   CHECK(page.text == "Malm\u00F6");
+  // A name iconv would take with a suffix that changes the conversion is no charset name.
+  CHECK_THROWS_AS(extract("<p>x</p>", "utf-8//IGNORE"), comention::InputError);
+  CHECK(extract("<meta charset=\"latin1//TRANSLIT\"><p>Malm\xC3\xB6</p>").charset == "UTF-8");
 }
 
 TEST_CASE("html_text: a <meta> claiming UTF-16 in a byte-readable page means UTF-8") {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "comention/error.hpp"
+#include "comention/html_text.hpp"
 
 namespace {
 
@@ -384,6 +385,30 @@ TEST_CASE("warc: a record reused for the next one keeps nothing of the last") {
   CHECK(record.headers.size() == 2);
   CHECK_FALSE(reader.next(record));
   CHECK_FALSE(reader.next(record));
+}
+
+TEST_CASE("warc: a response's payload and its header's charset give the page's text") {
+  // The page does not name its charset; the HTTP header does, and 0xE9 is é in it.
+  const std::string archive = warc_record(
+      {"WARC-Type: response", "WARC-Target-URI: https://news.example/lome"},
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n"
+      "<html><body><nav>Benin</nav><p>Lom\xE9 hosts Togo\x92s summit.</p></body></html>");
+  const std::vector<WarcRecord> records = read_all(archive);
+  REQUIRE(records.size() == 1);
+  const comention::HtmlText page = comention::extract_html_text(
+      records[0].body, comention::charset_parameter(records[0].http_content_type), records[0].target_uri);
+  CHECK(page.charset == "windows-1252");
+  CHECK(page.text == "Lom\u00E9 hosts Togo\u2019s summit.");
+}
+
+TEST_CASE("warc: looks_like_warc sniffs decompressed WARC files") {
+  CHECK(comention::looks_like_warc("WARC/1.0\r\nWARC-Type: warcinfo\r\n"));
+  CHECK(comention::looks_like_warc("\r\nWARC/1.1\r\n"));
+  CHECK(comention::looks_like_warc(sample_archive()));
+  CHECK_FALSE(comention::looks_like_warc("\x1F\x8B\x08"));  // still gzip-compressed
+  CHECK_FALSE(comention::looks_like_warc("<html>WARC/1.0"));
+  CHECK_FALSE(comention::looks_like_warc("WARC/"));
+  CHECK_FALSE(comention::looks_like_warc(""));
 }
 
 }  // namespace
