@@ -655,7 +655,7 @@ class DocumentReader::Sources {
     // would hold up standard input.
     first_line(input);
     const std::string_view head = input.buffered();
-    const bool warc = head.starts_with("WARC/");
+    const bool warc = looks_like_warc(head);
     if (extension == ".warc") {
       if (!warc) throw InputError(name, 1, "it is named .warc but does not start with a WARC/1.x version line");
       return Content::warc;
