@@ -8,6 +8,8 @@ namespace comention::detail {
 
 namespace {
 
+constexpr std::size_t kMaxQuotedField = std::size_t{64} << 20;
+
 std::string column_message(std::size_t column, const std::string& what) {
   return "column " + std::to_string(column) + ": " + what;
 }
@@ -100,6 +102,11 @@ bool CsvParser::next(std::vector<std::string>& fields) {
           const std::size_t stop = quote ? static_cast<std::size_t>(static_cast<const char*>(quote) - data.data()) : size;
           for (std::size_t j = i; j < stop; ++j) line_ += data[j] == '\n';
           field().append(data.data() + i, stop - i);
+          // A quote left open would otherwise take the rest of the file into one field.
+          if (field().size() > kMaxQuotedField) {
+            throw InputError(input_.name(), quote_line,
+                             column_message(count, "a quoted field runs on past 64 MiB: is a quote left open?"));
+          }
           i = stop;
           if (i < size) {
             ++i;

@@ -369,6 +369,18 @@ bool is_comention_viewer(std::string_view head) {
   return head.find("<meta name=\"generator\" content=\"comention\">") != std::string_view::npos;
 }
 
+// Members skipped as a directory's hidden files are: a path part starting with '.', and the
+// "__MACOSX/" folder of resource forks that zips made on macOS carry ("._story.txt" is binary).
+bool is_hidden_member(std::string_view path) {
+  for (std::size_t start = 0; start < path.size();) {
+    const auto end = std::min(path.find('/', start), path.size());
+    const std::string_view part = path.substr(start, end - start);
+    if ((!part.empty() && part.front() == '.' && part != "." && part != "..") || part == "__MACOSX") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // Binary content: a NUL byte, or the magic of an image or a PDF.
 bool looks_binary(std::string_view head) {
   using namespace std::string_view_literals;
@@ -602,7 +614,7 @@ class DocumentReader::Sources {
       throw InputError(name, "the name says " + extension.substr(1) +
                                  ", but the content is not compressed or archived (no such magic bytes at its start)");
     }
-    if (in_archive && is_unreadable_extension(extension)) return skip(name);
+    if (in_archive && (is_unreadable_extension(extension) || is_hidden_member(format_name))) return skip(name);
     content_ = decide(input, name, format_name, extension, in_archive);
     if (content_ == Content::unreadable) return skip(name);
     if (content_ == Content::html && is_comention_viewer(input.peek(1024))) {

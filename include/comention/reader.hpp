@@ -13,8 +13,8 @@
 //   - .csv and .tsv: a header row naming the columns, then one record a row (RFC 4180 quoting);
 //   - compressed (gzip, xz, zstd, bzip2) and archives (tar, zip, and compressed tars), known by
 //     their magic bytes whatever their name: read as streams, each member as if it were a file,
-//     a member's id "ARCHIVE:PATH/IN/ARCHIVE"; archives inside archives too. Members in no
-//     readable format (images, PDF) are skipped and counted in skipped();
+//     a member's id "ARCHIVE:PATH/IN/ARCHIVE"; archives inside archives too. Hidden members
+//     and those in no readable format (images, PDF) are skipped and counted in skipped();
 //   - .html and .htm: one document, the page's article text (html_text.hpp), its title the
 //     page's; offsets into a document are offsets into that extracted text;
 //   - .warc (and .warc.gz): each response with an HTTP 2xx status and an HTML body is a
@@ -90,7 +90,9 @@ void check_named_fields(const FieldCounts& counts, const ReaderOptions& options)
 
 // What the reader passed over, so that nothing is left out silently.
 struct SkippedInputs {
-  std::uint64_t archive_members = 0;  // members in no readable format: images, PDF, binaries
+  // Members hidden (a path part starting with '.', __MACOSX/) or in no readable format: images,
+  // PDF, binaries.
+  std::uint64_t archive_members = 0;
   std::string first_member;           // the first of them, ARCHIVE:PATH
   std::uint64_t viewer_pages = 0;     // HTML pages comention wrote (its viewer): not news
   std::string first_viewer_page;

@@ -160,6 +160,9 @@ TEST_CASE("CSV errors name the file, the line and the column") {
   CHECK(contains(read_error({short_row}), short_row + ":3: this row has 2 fields, the header 3 (id, text, date)"));
   const std::string no_text = dir.write("notext.csv", "id,body\n1,a\n");
   CHECK(contains(read_error({no_text}), no_text + ":1: no column \"text\" (the text field) in the header; columns: id, body"));
+  // A quote left open stops at 64 MiB rather than taking the rest of the file into memory.
+  const std::string runaway = dir.write("runaway.csv", "id,text\n1,ok\n2,\"" + std::string((std::size_t{65} << 20), 'x'));
+  CHECK(contains(read_error({runaway}), runaway + ":3: column 2: a quoted field runs on past 64 MiB"));
   const std::string latin1 = dir.write("latin1.csv", "id,text\n1,caf\xE9\n");
   CHECK(contains(read_error({latin1}), latin1 + ":2: column 2 (text): invalid UTF-8"));
 }
@@ -221,6 +224,16 @@ TEST_CASE("archive members are documents or files of documents, archives inside 
   CHECK(documents[2].source == path + ":nested.zip:more.jsonl");
   CHECK(reader.skipped().archive_members == 2);
   CHECK(reader.skipped().first_member == path + ":docs/photo.png");
+  // Hidden members and macOS resource forks are skipped as a folder's hidden files are, and counted.
+  const std::string mac = dir.write("mac.zip", pack({{"__MACOSX/docs/._a.txt", std::string("\x00\x05\x16\x07\xFF", 5)},
+                                                     {"docs/.notes.txt", "hidden"},
+                                                     {"docs/a.txt", "Peru."}},
+                                                    "zip"));
+  DocumentReader macos({mac}, {});
+  std::vector<Document> mac_documents;
+  while (macos.next(doc)) mac_documents.push_back(doc);
+  CHECK(texts(mac_documents) == std::vector<std::string>{"Peru."});
+  CHECK(macos.skipped().archive_members == 2);
   // An error inside names the archive, the member and the line.
   const std::string bad = dir.write("bad.tgz", pack({{"x/news.jsonl", kJsonLines + "{\"text\": 1}\n"}}, "pax", "gzip"));
   CHECK(contains(read_error({bad}), bad + ":x/news.jsonl:3: field \"text\" is not a string"));
