@@ -572,7 +572,10 @@ class DocumentReader::Sources {
         const bool single = level.archive->single_stream();
         const std::string name = single ? level.name : level.name + ":" + path;
         level.member.open_stream(*level.archive, name);
-        if (start(level.member, name, single ? level.format_name : path, !single)) return true;
+        // A compressed file inside an archive (a.zip:b.txt.gz) is still an archive's member.
+        const bool in_archive = std::any_of(levels_.begin(), levels_.end(),
+                                            [](const auto& each) { return !each->archive->single_stream(); });
+        if (start(level.member, name, single ? level.format_name : path, in_archive)) return true;
         continue;
       }
       if (next_file_ >= files_.size()) return false;
@@ -585,7 +588,6 @@ class DocumentReader::Sources {
   // Decides what input holds and gets ready to read it; false when it is an archive (its
   // members come next) or a member skipped as unreadable.
   bool start(detail::InputBuffer& input, const std::string& name, const std::string& format_name, bool in_archive) {
-    using namespace std::string_view_literals;
     const std::string extension = extension_of(format_name);
     // Only as many bytes as the first one calls for: JSON Lines on standard input must stream,
     // and a short first record must not wait for more. A tar file says so only at byte 257;
