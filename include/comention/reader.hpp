@@ -4,7 +4,7 @@
 //   comention::Document doc;
 //   while (reader.next(doc)) { /* doc.id, doc.text */ }
 //
-// What a file holds is told by its content where its name cannot tell it:
+// What a file holds is told by its name, and by its content where the name cannot tell it:
 //   - a text file (.txt, or any extension not listed here) is one document, its id its path;
 //   - .jsonl (.ndjson): one JSON record a line, {"id": ..., "text": ...}; a record without an
 //     id gets "PATH:LINE";
@@ -22,7 +22,10 @@
 //     records are skipped and counted in skipped();
 //   - standard input ("-"): any of these, told by its first bytes.
 // ReaderOptions::format overrides the name and the content (compression is always by content).
-// A directory is read recursively: every file of the formats above, in sorted order.
+// A directory is read recursively, in sorted order, hidden files skipped: its .txt, .jsonl,
+// .html, .htm and .warc files, compressed ones and archives. Not .json, .csv, .tsv or .ndjson:
+// in a folder those are as often graphs and mention lists comention wrote, or lookup tables;
+// they are read when named. The viewer comention writes (an .html) is skipped and counted.
 //
 // Every problem throws InputError naming the file and line (FILE:MEMBER:LINE in an archive): a
 // missing or unreadable file, a directory with nothing to read, the same file named twice, a
