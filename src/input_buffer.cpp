@@ -101,22 +101,13 @@ std::size_t InputBuffer::read(char* out, std::size_t size) {
 }
 
 void InputBuffer::read_rest(std::string& out) {
-  // What is buffered, then straight from the source into out, without a second copy.
-  const std::size_t buffered = end_ - begin_;
-  out.append(buffer_.get() + begin_, buffered);
-  consume(buffered);
-  std::size_t size = out.size();
-  while (!at_end_) {
-    if (size == out.size()) out.resize(std::max(out.size() * 2, kBlockBytes));
-    const std::size_t count = read_source(out.data() + size, out.size() - size);
-    if (count == 0) {
-      at_end_ = true;
-    } else {
-      size += count;
-      consumed_ += count;
-    }
+  // Block by block through the buffer: out grows by what arrives, so a short document's string
+  // holds a short capacity. (Reading straight into a string sized ahead would give every small
+  // file of a folder a megabyte, and the pipeline keeps thousands of them per batch.)
+  for (std::string_view data = available(); !data.empty(); data = available()) {
+    out.append(data);
+    consume(data.size());
   }
-  out.resize(size);
 }
 
 // Moves the unfinished line to the front of the buffer and reads after it, growing the
