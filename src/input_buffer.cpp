@@ -59,28 +59,6 @@ bool InputBuffer::read_some() {
   return !at_end_;
 }
 
-bool InputBuffer::next_line(std::string_view& line) {
-  for (;;) {
-    char* const data = buffer_.get();
-    if (const void* newline = std::memchr(data + scanned_, '\n', end_ - scanned_)) {
-      const auto line_end = static_cast<std::size_t>(static_cast<const char*>(newline) - data);
-      line = std::string_view(data + begin_, line_end - begin_);
-      consumed_ += line_end + 1 - begin_;
-      begin_ = scanned_ = line_end + 1;
-      return true;
-    }
-    scanned_ = end_;
-    if (at_end_) {
-      if (begin_ == end_) return false;
-      line = std::string_view(data + begin_, end_ - begin_);
-      consumed_ += end_ - begin_;
-      begin_ = scanned_ = end_;
-      return true;
-    }
-    read_more();
-  }
-}
-
 std::string_view InputBuffer::available() {
   while (begin_ == end_ && !at_end_) read_more();
   return {buffer_.get() + begin_, end_ - begin_};

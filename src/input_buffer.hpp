@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,7 +54,7 @@ class InputBuffer {
   bool read_some();
 
   // The next line without its '\n', valid until the next call; false at the end of the input.
-  // The last line needs no '\n'.
+  // The last line needs no '\n'. Defined here, to be inlined in the JSON Lines loop.
   bool next_line(std::string_view& line);
 
   // The unread bytes buffered, reading a block when there are none; empty at the end. Valid
@@ -84,5 +85,27 @@ class InputBuffer {
   ByteStream* stream_ = nullptr;
   std::string name_;         // for error messages
 };
+
+inline bool InputBuffer::next_line(std::string_view& line) {
+  for (;;) {
+    char* const data = buffer_.get();
+    if (const void* newline = std::memchr(data + scanned_, '\n', end_ - scanned_)) {
+      const auto line_end = static_cast<std::size_t>(static_cast<const char*>(newline) - data);
+      line = std::string_view(data + begin_, line_end - begin_);
+      consumed_ += line_end + 1 - begin_;
+      begin_ = scanned_ = line_end + 1;
+      return true;
+    }
+    scanned_ = end_;
+    if (at_end_) {
+      if (begin_ == end_) return false;
+      line = std::string_view(data + begin_, end_ - begin_);
+      consumed_ += end_ - begin_;
+      begin_ = scanned_ = end_;
+      return true;
+    }
+    read_more();
+  }
+}
 
 }  // namespace comention::detail
