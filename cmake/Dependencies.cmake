@@ -3,10 +3,12 @@
 find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS graph)       # libboost-graph-dev
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)                # nlohmann-json3-dev
 find_package(simdjson 3.0 REQUIRED CONFIG)                      # libsimdjson-dev
+find_package(LibArchive 3.4 REQUIRED MODULE)                    # libarchive-dev: compressed files, archives
 find_package(PkgConfig REQUIRED)
 # The prefix is comention's own: the installed CMake package defines the same imported target,
 # and a consumer's own GRAPHVIZ variables must not collide with it.
 pkg_check_modules(comention_graphviz REQUIRED IMPORTED_TARGET libcgraph libgvc)   # libgraphviz-dev
+pkg_check_modules(comention_gumbo REQUIRED IMPORTED_TARGET gumbo)                 # libgumbo-dev
 if(COMENTION_BUILD_TESTS)
   find_package(doctest 2.4 REQUIRED CONFIG)                     # doctest-dev
   # The tests read outputs with Debian's python3-* modules (networkx, selenium), which only

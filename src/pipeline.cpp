@@ -155,6 +155,9 @@ class ParallelCount {
         deliver(batch.serial, std::move(counts));
         release_spare_capacity(batch, 2 * options_.batch_bytes);
       }
+      // Which fields the records had: sums, the same whichever thread parsed what.
+      std::lock_guard read_lock(read_mutex_);
+      reader_.add_field_counts(parser.field_counts());
     } catch (...) {  // an input error, or an allocation failure
       fail(batch.serial, std::current_exception());
     }
@@ -274,6 +277,8 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
 
   ParallelCount count(reader, setup, options, merge);
   count.run(options.threads == 0 ? default_thread_count() : options.threads);
+  // A misspelt --date-field must not pass for a corpus without dates.
+  check_named_fields(reader.field_counts(), reader.options());
   const std::uint64_t undated = count.undated();
   const std::uint64_t outside_range = count.outside_range();
   const bool ranged = options.since || options.until;

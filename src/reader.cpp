@@ -17,18 +17,18 @@
 #include <string_view>
 
 #include "comention/error.hpp"
+#include "comention/html_text.hpp"
 #include "comention/text.hpp"
+#include "comention/warc.hpp"
+#include "archive_input.hpp"
+#include "csv_input.hpp"
+#include "input_buffer.hpp"
+#include "json_values.hpp"
 
 namespace comention {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool has_extension(const fs::path& path, std::string_view extension) {
-  return path.extension() == extension;
-}
-
-bool is_jsonl_path(const std::string& path) { return has_extension(path, ".jsonl"); }
 
 // "invalid UTF-8 ..." located by line and column within text, for the error message.
 [[noreturn]] void throw_invalid_utf8(const std::string& file, std::size_t first_line,
@@ -44,8 +44,6 @@ bool is_jsonl_path(const std::string& path) { return has_extension(path, ".jsonl
                        "); convert the file to UTF-8 first, e.g. with iconv");
 }
 
-std::string system_reason() { return std::strerror(errno); }
-
 // The JSON library's message without its "[json.exception.parse_error.101] " prefix.
 std::string json_reason(const std::exception& error) {
   std::string message = error.what();
@@ -58,7 +56,9 @@ std::string json_reason(const std::exception& error) {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-// JSON Lines are read in blocks of this size; a longer line is held whole.
+static_assert(detail::kInputPadding >= simdjson::SIMDJSON_PADDING);
+
+// The size of a read block (input_buffer.cpp): a record parser that grew past it lets go.
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 
 // One of the fields the reader looks at in a record, whichever parser read the record.
@@ -134,116 +134,6 @@ void append_decimal(std::string& out, Integer value) {
 
 }  // namespace
 
-// Splits a file or standard input into lines. It reads blocks of kBlockBytes with read(2), so
-// standard input streams and no read error passes for the end of the input; it holds at most
-// one block, or the current line when that is longer. Every line it returns is followed by
-// SIMDJSON_PADDING bytes that belong to the buffer, which simdjson needs to parse it in place.
-class DocumentReader::LineSource {
- public:
-  LineSource() = default;
-  LineSource(const LineSource&) = delete;
-  LineSource& operator=(const LineSource&) = delete;
-  ~LineSource() { close(); }
-
-  // Starts on path, or on standard input for "-"; throws InputError when it cannot be opened.
-  void open(const std::string& path) {
-    close();
-    const bool from_stdin = path == "-";
-    fd_ = from_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw InputError(path, "cannot open file (" + system_reason() + ")");
-    owns_fd_ = !from_stdin;
-    path_ = path;
-    begin_ = scanned_ = end_ = 0;
-    at_end_ = false;
-    if (!buffer_ || capacity_ != kBlockBytes) reallocate(kBlockBytes);
-  }
-
-  void close() noexcept {
-    if (owns_fd_) ::close(fd_);
-    fd_ = -1;
-    owns_fd_ = false;
-  }
-
-  // Bytes handed out as lines so far, line ends included, over every file read.
-  std::uint64_t consumed() const noexcept { return consumed_; }
-
-  // The next line without its '\n', valid until the next call; false at the end of the input.
-  // The last line needs no '\n'. Throws InputError when reading fails.
-  bool next(std::string_view& line) {
-    for (;;) {
-      char* const data = buffer_.get();
-      if (const void* newline = std::memchr(data + scanned_, '\n', end_ - scanned_)) {
-        const auto line_end = static_cast<std::size_t>(static_cast<const char*>(newline) - data);
-        line = std::string_view(data + begin_, line_end - begin_);
-        consumed_ += line_end + 1 - begin_;
-        begin_ = scanned_ = line_end + 1;
-        return true;
-      }
-      scanned_ = end_;
-      if (at_end_) {
-        if (begin_ == end_) return false;
-        line = std::string_view(data + begin_, end_ - begin_);
-        consumed_ += end_ - begin_;
-        begin_ = scanned_ = end_;
-        return true;
-      }
-      read_more();
-    }
-  }
-
- private:
-  // Moves the unfinished line to the front of the buffer and reads after it, growing the
-  // buffer when the line fills it and shrinking it back once a long line is behind us.
-  void read_more() {
-    const std::size_t pending = end_ - begin_;
-    if (begin_ > 0) {
-      std::memmove(buffer_.get(), buffer_.get() + begin_, pending);
-      scanned_ -= begin_;
-      begin_ = 0;
-      end_ = pending;
-    }
-    if (end_ == capacity_) {
-      reallocate(capacity_ * 2);
-    } else if (capacity_ > kBlockBytes && pending < kBlockBytes / 2) {
-      reallocate(kBlockBytes);
-    }
-    ssize_t count = 0;
-    do {
-      count = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
-    } while (count < 0 && errno == EINTR);
-    if (count < 0) throw InputError(path_, "cannot read file (" + system_reason() + ")");
-    if (count == 0) {
-      at_end_ = true;
-    } else {
-      end_ += static_cast<std::size_t>(count);
-      clear_padding();
-    }
-  }
-
-  void reallocate(std::size_t capacity) {
-    auto buffer = std::make_unique_for_overwrite<char[]>(capacity + simdjson::SIMDJSON_PADDING);
-    if (buffer_) std::memcpy(buffer.get(), buffer_.get(), end_);
-    buffer_ = std::move(buffer);
-    capacity_ = capacity;
-    clear_padding();
-  }
-
-  // simdjson reads up to SIMDJSON_PADDING bytes past a line; past the data they must at least be
-  // initialised (for valgrind), and zeroing 64 bytes costs less than zeroing the whole buffer.
-  void clear_padding() noexcept { std::memset(buffer_.get() + end_, 0, simdjson::SIMDJSON_PADDING); }
-
-  std::unique_ptr<char[]> buffer_;  // capacity_ + SIMDJSON_PADDING bytes
-  std::size_t capacity_ = 0;
-  std::size_t begin_ = 0;    // the unread data is [begin_, end_)
-  std::size_t scanned_ = 0;  // [begin_, scanned_) holds no '\n'
-  std::size_t end_ = 0;
-  bool at_end_ = false;  // read(2) returned 0
-  std::uint64_t consumed_ = 0;
-  int fd_ = -1;
-  bool owns_fd_ = false;  // false for standard input, which stays open
-  std::string path_;      // for error messages
-};
-
 // Reads one JSON Lines record. simdjson reads valid records, which is nearly all of them, at
 // a few instructions a byte and checks their UTF-8 on the way. Whatever simdjson refuses is read
 // again the slow way, with the UTF-8 check and nlohmann::json as before: the error then names
@@ -264,12 +154,15 @@ class RecordParser {
       simdjson_parser_ = simdjson::dom::parser();
     }
     simdjson::dom::element root;
+    slow_ = false;
     if (simdjson_parser_.parse(line.data(), line.size(), false).get(root) != simdjson::SUCCESS) {
+      slow_ = true;
       parse_slowly(line, path, line_number, options, fields);
       return;
     }
     simdjson::dom::object record;
     if (root.get_object().get(record) != simdjson::SUCCESS) return;
+    record_ = record;
     fields.is_object = true;
     // Every field is looked at, and a name given twice keeps its last value, as in nlohmann::json.
     const bool wants_date = !options.date_field.empty();
@@ -282,6 +175,15 @@ class RecordParser {
     }
   }
 
+  // The field names of the record parse() last read, into names; only for messages.
+  void field_names(std::vector<std::string>& names) const {
+    if (slow_) {
+      for (const auto& item : slow_record_.items()) names.push_back(item.key());
+    } else {
+      for (const simdjson::dom::key_value_pair field : record_) names.emplace_back(field.key);
+    }
+  }
+
  private:
   void parse_slowly(std::string_view line, const std::string& path, std::size_t line_number,
                     const ReaderOptions& options, RecordFields& fields) {
@@ -290,7 +192,13 @@ class RecordParser {
       slow_record_ = nlohmann::json::parse(line.begin(), line.end());
     } catch (const nlohmann::json::exception& error) {
       // parse_error, and out_of_range for a number like 1e400 that overflows a double.
-      throw InputError(path, line_number, "malformed JSON record: " + json_reason(error));
+      std::string message = "malformed JSON record: " + json_reason(error);
+      // A first line that does not even start like JSON: a file named .jsonl that is not.
+      const auto first = line.find_first_not_of(" \t\xEF\xBB\xBF");
+      if (line_number == 1 && first != std::string_view::npos && line[first] != '{' && line[first] != '[') {
+        message += "; this is not JSON at all (--input-format text reads the file as text)";
+      }
+      throw InputError(path, line_number, message);
     }
     if (!slow_record_.is_object()) return;
     fields.is_object = true;
@@ -301,20 +209,48 @@ class RecordParser {
   }
 
   simdjson::dom::parser simdjson_parser_;
+  simdjson::dom::object record_;  // the last record simdjson read, when it was an object
+  bool slow_ = false;             // the last record was read by parse_slowly
   nlohmann::json slow_record_;  // owns the strings fields point to after parse_slowly
 };
 
 namespace {
 
-// Fills doc from one JSON Lines record, line line_number of path (followed by SIMDJSON_PADDING
-// readable bytes). Throws InputError for a record that is not an object with a string text.
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out.empty() ? "none" : out;
+}
+
+// Fills doc from one JSON record, line line_number of path (followed by SIMDJSON_PADDING
+// readable bytes), and counts its fields. Throws InputError for a record that is not an object
+// with a string text.
 void fill_from_record(std::string_view line, const std::string& path, std::size_t line_number,
-                      const ReaderOptions& options, RecordParser& parser, Document& doc) {
+                      const ReaderOptions& options, RecordParser& parser, FieldCounts& counts, Document& doc) {
   auto fail = [&](const std::string& message) { throw InputError(path, line_number, message); };
   RecordFields record;
   parser.parse(line, path, line_number, options, record);
-  if (!record.is_object) fail("a JSON Lines record must be an object");
-  if (record.text.kind == FieldValue::Kind::absent) fail("record has no \"" + options.text_field + "\" field");
+  if (!record.is_object) fail("a record must be a JSON object");
+  if (record.text.kind == FieldValue::Kind::absent) {
+    std::vector<std::string> names;
+    parser.field_names(names);
+    fail("record has no \"" + options.text_field + "\" field (the text field); it has: " + joined(names));
+  }
+  ++counts.records;
+  const bool has_id = record.id.kind != FieldValue::Kind::absent && record.id.kind != FieldValue::Kind::null;
+  const bool has_date = record.date.kind != FieldValue::Kind::absent && record.date.kind != FieldValue::Kind::null;
+  const bool has_title = record.title.kind == FieldValue::Kind::string;
+  counts.with_id += has_id;
+  counts.with_date += has_date;
+  counts.with_title += has_title;
+  // Names are gathered only from records that lack a field the options name: the message for
+  // a misspelt field needs them, and the records that have every field pay nothing.
+  if (counts.names.size() < 40 && ((!options.date_field.empty() && !has_date) ||
+                                   (options.id_field_named && !has_id) || (options.title_field_named && !has_title))) {
+    std::vector<std::string> names;
+    parser.field_names(names);
+    counts.add_names(names);
+  }
   if (record.text.kind != FieldValue::Kind::string) fail("field \"" + options.text_field + "\" is not a string");
   switch (record.id.kind) {
     case FieldValue::Kind::absent:
@@ -356,7 +292,666 @@ void fill_from_record(std::string_view line, const std::string& path, std::size_
   doc.line = line_number;
 }
 
+
+
+
+// What a source of documents holds, once its name and first bytes have been looked at.
+enum class Content : std::uint8_t {
+  text,         // one document
+  jsonl,        // one record a line
+  json_values,  // records one after another, over several lines each
+  json_array,   // a JSON array of records
+  csv,
+  tsv,
+  html,         // one document: the page's article text
+  warc,         // a document for each HTML response
+  unreadable,   // an image, a PDF, a binary: skipped in an archive
+};
+
+// The lower-cased extension of the last part of a path, dot included: "A/B.Tar.GZ" -> ".gz".
+std::string extension_of(std::string_view path) {
+  const auto slash = path.find_last_of("/:");
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  std::string extension(name.substr(dot));
+  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return extension;
+}
+
+bool is_one_of(const std::string& extension, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), extension) != list.end();
+}
+
+bool is_compression_extension(const std::string& extension) {
+  return is_one_of(extension, {".gz", ".xz", ".zst", ".bz2"});
+}
+
+// Names that promise a compressed file or an archive.
+bool is_packed_extension(const std::string& extension) {
+  return is_compression_extension(extension) || is_one_of(extension, {".tgz", ".tbz2", ".txz", ".tzst", ".tar", ".zip"});
+}
+
+// "x.jsonl.gz" -> "x.jsonl": the name a decompressed stream's format is judged by.
+std::string without_compression_extension(const std::string& name) {
+  const std::string extension = extension_of(name);
+  return is_compression_extension(extension) ? name.substr(0, name.size() - extension.size()) : name;
+}
+
+// Formats that an archive may hold but comention cannot read: skipped and counted.
+bool is_unreadable_extension(const std::string& extension) {
+  return is_one_of(extension, {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico",
+                               ".svg", ".mp3", ".mp4", ".wav", ".avi", ".mov", ".doc", ".docx", ".xls", ".xlsx",
+                               ".ppt", ".pptx", ".odt", ".ods", ".odp", ".epub", ".exe", ".dll", ".so", ".o", ".a",
+                               ".bin", ".class", ".jar", ".woff", ".woff2", ".ttf", ".otf", ".css", ".js"});
+}
+
+// The files a directory is searched for: .txt and .jsonl as before, .html, .htm and .warc,
+// compressed ones (.jsonl.gz, .warc.gz) and archives. .json, .csv, .tsv and .ndjson files are read when named, or in an
+// archive, but not picked up from a folder, where they are as often something else: graphs and
+// mention lists written by comention, lookup tables, gazetteers (samples/ holds all of them).
+bool is_document_name(const std::string& name) {
+  std::string extension = extension_of(name);
+  if (is_one_of(extension, {".tar", ".tgz", ".tbz2", ".txz", ".tzst", ".zip"})) return true;
+  if (is_compression_extension(extension)) {
+    const std::string inner = without_compression_extension(name);
+    extension = extension_of(inner);
+    if (extension == ".tar") return true;
+  }
+  // Not .ndjson either: comention mentions writes it. HTML pages are read, but the viewer
+  // comention writes is skipped when met (is_comention_viewer).
+  return is_one_of(extension, {".txt", ".jsonl", ".html", ".htm", ".warc"});
+}
+
+// The interactive viewer `comention build -o graph.html` writes, perhaps into the very folder of
+// articles it was built from: its entity names would count as one more article.
+bool is_comention_viewer(std::string_view head) {
+  return head.find("<meta name=\"generator\" content=\"comention\">") != std::string_view::npos;
+}
+
+// Members skipped as a directory's hidden files are: a path part starting with '.', and the
+// "__MACOSX/" folder of resource forks that zips made on macOS carry ("._story.txt" is binary).
+bool is_hidden_member(std::string_view path) {
+  for (std::size_t start = 0; start < path.size();) {
+    const auto end = std::min(path.find('/', start), path.size());
+    const std::string_view part = path.substr(start, end - start);
+    if ((!part.empty() && part.front() == '.' && part != "." && part != "..") || part == "__MACOSX") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// Binary content: a NUL byte, or the magic of an image or a PDF.
+bool looks_binary(std::string_view head) {
+  using namespace std::string_view_literals;
+  return head.find('\0') != std::string_view::npos || head.starts_with("%PDF-") || head.starts_with("\x89PNG"sv) ||
+         head.starts_with("\xFF\xD8\xFF"sv) || head.starts_with("GIF8") || head.starts_with("\x7F" "ELF");
+}
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Where the content starts after a byte order mark and white space.
+std::size_t content_start(std::string_view head) {
+  std::size_t i = head.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+  while (i < head.size() && is_json_space(head[i])) ++i;
+  return i;
+}
+
+// Whether line holds whole JSON values: every bracket opened outside a string closed again.
+bool closes_its_brackets(std::string_view line) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return depth == 0 && !in_string;
+}
+
+// The first line of the input, up to 16 MB of it, without consuming it. It waits for the first
+// line end and no further, so that JSON Lines on standard input stream from their first record.
+std::string_view first_line(detail::InputBuffer& input) {
+  for (;;) {
+    const std::string_view head = input.buffered();
+    const auto newline = head.find('\n');
+    if (newline != std::string_view::npos) return head.substr(0, newline);
+    if (head.size() >= (std::size_t{16} << 20) || !input.read_some()) return input.buffered();
+  }
+}
+
+// JSON content, told by its first byte: '[' an array of records; '{' JSON Lines when the first
+// line holds a whole record, else records over several lines each. Throws InputError naming
+// the file when it holds no JSON at all.
+Content json_content(detail::InputBuffer& input, const std::string& name, std::string_view why) {
+  const std::string_view line = first_line(input);
+  const std::size_t start = content_start(line);
+  if (start == line.size()) {  // blank first line: look past it
+    const std::string_view head = input.peek(4096);
+    const std::size_t first = content_start(head);
+    if (first == head.size()) return Content::jsonl;  // nothing but white space: no records
+    if (head[first] == '[') return Content::json_array;
+    if (head[first] == '{') return Content::json_values;
+  } else if (line[start] == '[') {
+    return Content::json_array;
+  } else if (line[start] == '{') {
+    return closes_its_brackets(line.substr(start)) ? Content::jsonl : Content::json_values;
+  }
+  std::size_t first = content_start(input.peek(4096));
+  const std::string_view head = input.peek(first + 1);
+  std::string found = first < head.size() ? "'" + std::string(1, head[first]) + "'" : "nothing";
+  if (first < head.size() && static_cast<unsigned char>(head[first]) >= 0x80) found = "a non-ASCII byte";
+  throw InputError(name, 1, std::string(why) + " but does not hold JSON: it starts with " + found +
+                                ", not '{' or '['; --input-format text reads it as text");
+}
+
+// A CSV or TSV header naming the text column, for standard input, whose name says nothing.
+std::optional<Content> table_content(std::string_view line, const ReaderOptions& options) {
+  if (line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  const char separator = line.find('\t') != std::string_view::npos ? '\t' : ',';
+  if (line.find(separator) == std::string_view::npos) return std::nullopt;
+  for (std::size_t start = 0; start <= line.size();) {
+    const auto end = std::min(line.find(separator, start), line.size());
+    std::string_view name = line.substr(start, end - start);
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    if (name == options.text_field) return separator == '\t' ? Content::tsv : Content::csv;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+constexpr std::size_t kMaxNesting = 8;  // archives inside archives, for a zip bomb's sake
+
+void reject_duplicates(const std::vector<std::string>& files) {
+  // A file named twice (directly, or also through its folder) would count its documents twice.
+  std::map<std::string, const std::string*> seen;
+  for (const std::string& file : files) {
+    std::error_code error;
+    const std::string key = file == "-" ? file : fs::weakly_canonical(file, error).string();
+    const auto [it, inserted] = seen.emplace(error ? file : key, &file);
+    if (!inserted) {
+      throw InputError(file, file == *it->second ? "given twice; its documents would count twice"
+                                                 : "is the same file as " + *it->second +
+                                                       "; its documents would count twice");
+    }
+  }
+}
+
 }  // namespace
+
+void FieldCounts::add_names(const std::vector<std::string>& more) {
+  for (const std::string& name : more) {
+    if (names.size() >= 40) break;
+    const auto at = std::lower_bound(names.begin(), names.end(), name);
+    if (at == names.end() || *at != name) names.insert(at, name);
+  }
+}
+
+void FieldCounts::merge(const FieldCounts& other) {
+  records += other.records;
+  with_id += other.with_id;
+  with_date += other.with_date;
+  with_title += other.with_title;
+  add_names(other.names);
+}
+
+void check_named_fields(const FieldCounts& counts, const ReaderOptions& options) {
+  if (counts.records == 0) return;  // text files only: no record to have a field
+  auto check = [&](bool named, std::uint64_t with, const std::string& field, const char* option) {
+    if (!named || with > 0) return;
+    throw UsageError(std::string(option) + " " + field + ": no record has this field; records have: " +
+                     joined(counts.names));
+  };
+  check(!options.date_field.empty(), counts.with_date, options.date_field, "--date-field");
+  check(options.id_field_named, counts.with_id, options.id_field, "--id-field");
+  check(options.title_field_named, counts.with_title, options.title_field, "--title-field");
+}
+
+// Every input file in turn, each member of an archive in turn, and the documents of each.
+class DocumentReader::Sources {
+ public:
+  Sources(const std::vector<std::string>& files, const ReaderOptions& options) : files_(files), options_(options) {}
+
+  bool next_raw(RawDocument& raw) {
+    for (;;) {
+      if (!open_ && !open_next()) return false;
+      if (read_document(raw)) return true;
+      open_ = false;
+    }
+  }
+
+  bool next(Document& doc) {
+    if (!next_raw(scratch_)) return false;
+    if (!scratch_.record.empty()) {
+      const std::string_view record(scratch_.record.data(), scratch_.record.size() - simdjson::SIMDJSON_PADDING);
+      fill_from_record(record, scratch_.document.source, scratch_.document.line, options_, parser_, counts_,
+                       scratch_.document);
+      scratch_.record.clear();
+    }
+    std::swap(doc, scratch_.document);
+    return true;
+  }
+
+  std::uint64_t bytes_read() const noexcept { return file_.consumed(); }
+  FieldCounts& counts() noexcept { return counts_; }
+  const FieldCounts& counts() const noexcept { return counts_; }
+  const SkippedInputs& skipped() const noexcept { return skipped_; }
+
+ private:
+  // An archive or a compressed file being read, and the buffer its current member is read
+  // through. A member that is itself an archive gets a level of its own on top.
+  struct Level {
+    std::unique_ptr<detail::ArchiveInput> archive;
+    detail::InputBuffer member;
+    std::string name;         // the archive's name in ids and errors: "a.tar.gz", "a.zip:b.tar"
+    std::string format_name;  // a compressed file's name without its suffix: "a.jsonl"
+  };
+
+  // Moves to the next source of documents: a file, or a member of an archive. False at the end.
+  bool open_next() {
+    for (;;) {
+      if (!levels_.empty()) {
+        Level& level = *levels_.back();
+        std::string path;
+        if (!level.archive->next_member(path)) {
+          levels_.pop_back();
+          continue;
+        }
+        const bool single = level.archive->single_stream();
+        const std::string name = single ? level.name : level.name + ":" + path;
+        level.member.open_stream(*level.archive, name);
+        // A compressed file inside an archive (a.zip:b.txt.gz) is still an archive's member.
+        const bool in_archive = std::any_of(levels_.begin(), levels_.end(),
+                                            [](const auto& each) { return !each->archive->single_stream(); });
+        if (start(level.member, name, single ? level.format_name : path, in_archive)) return true;
+        continue;
+      }
+      if (next_file_ >= files_.size()) return false;
+      const std::string& path = files_[next_file_++];
+      file_.open_file(path);
+      if (start(file_, path, path, false)) return true;
+    }
+  }
+
+  // Decides what input holds and gets ready to read it; false when it is an archive (its
+  // members come next) or a member skipped as unreadable.
+  bool start(detail::InputBuffer& input, const std::string& name, const std::string& format_name, bool in_archive) {
+    const std::string extension = extension_of(format_name);
+    // Only as many bytes as the first one calls for: JSON Lines on standard input must stream,
+    // and a short first record must not wait for more. A tar file says so only at byte 257;
+    // text, JSON and HTML cannot start like one.
+    std::string_view head = input.peek(1);
+    if (!head.empty()) {
+      const char first = head[0];
+      if (std::string_view("\x1F\xFD\x28" "BP").find(first) != std::string_view::npos) {
+        head = input.peek(10);
+      } else if (std::string_view("{[< \t\r\n\xEF").find(first) == std::string_view::npos) {
+        head = input.peek(512);
+      }
+    }
+    if (detail::is_compressed_or_archive(head)) {
+      if (levels_.size() >= kMaxNesting) {
+        throw InputError(name, "archives nested more than " + std::to_string(kMaxNesting) + " deep");
+      }
+      auto level = std::make_unique<Level>();
+      level->name = name;
+      level->format_name = without_compression_extension(format_name);
+      level->archive = std::make_unique<detail::ArchiveInput>(input, name);
+      levels_.push_back(std::move(level));
+      return false;
+    }
+    if (is_packed_extension(extension)) {
+      throw InputError(name, "the name says " + extension.substr(1) +
+                                 ", but the content is not compressed or archived (no such magic bytes at its start)");
+    }
+    if (in_archive && (is_unreadable_extension(extension) || is_hidden_member(format_name))) return skip(name);
+    content_ = decide(input, name, format_name, extension, in_archive);
+    if (content_ == Content::unreadable) return skip(name);
+    if (content_ == Content::html && is_comention_viewer(input.peek(1024))) {
+      if (skipped_.viewer_pages++ == 0) skipped_.first_viewer_page = name;
+      return false;
+    }
+    input_ = &input;
+    name_ = name;
+    line_ = 0;
+    text_read_ = false;
+    switch (content_) {
+      case Content::json_values:
+      case Content::json_array:
+        values_ = std::make_unique<detail::JsonValueSplitter>(input, content_ == Content::json_array);
+        break;
+      case Content::csv:
+      case Content::tsv:
+        start_table();
+        break;
+      case Content::warc:
+        warc_ = std::make_unique<WarcReader>([this](char* buffer, std::size_t size) { return input_->read(buffer, size); },
+                                             name);
+        break;
+      default:
+        break;
+    }
+    open_ = true;
+    return true;
+  }
+
+  Content decide(detail::InputBuffer& input, const std::string& name, const std::string& format_name,
+                 const std::string& extension, bool in_archive) {
+    switch (options_.format) {
+      case InputFormat::text: return Content::text;
+      case InputFormat::jsonl: return Content::jsonl;
+      case InputFormat::json: return json_content(input, name, "--input-format json is given");
+      case InputFormat::csv: return Content::csv;
+      case InputFormat::tsv: return Content::tsv;
+      case InputFormat::html: return Content::html;
+      case InputFormat::warc: return Content::warc;
+      case InputFormat::automatic: break;
+    }
+    if (is_one_of(extension, {".jsonl", ".ndjson"})) return Content::jsonl;
+    if (extension == ".json") return json_content(input, name, "it is named " + extension);
+    if (extension == ".csv") return Content::csv;
+    if (is_one_of(extension, {".tsv", ".tab"})) return Content::tsv;
+    if (extension == ".txt") return Content::text;
+    if (is_one_of(extension, {".html", ".htm", ".xhtml"})) return Content::html;
+    // What the first line brings (and whatever came with it) is enough to tell: waiting for more
+    // would hold up standard input.
+    first_line(input);
+    const std::string_view head = input.buffered();
+    const bool warc = looks_like_warc(head);
+    if (extension == ".warc") {
+      if (!warc) throw InputError(name, 1, "it is named .warc but does not start with a WARC/1.x version line");
+      return Content::warc;
+    }
+    if (in_archive && looks_binary(head)) return Content::unreadable;
+    if (format_name != "-" && !in_archive) return Content::text;  // a name, but not one of a format: as before, text
+    // Standard input, or an archive member of no known extension: its first bytes tell.
+    if (warc) return Content::warc;
+    if (looks_like_html(head)) return Content::html;
+    if (format_name != "-") return Content::text;
+    const std::size_t start = content_start(head);
+    if (start < head.size()) {
+      const std::size_t next = content_start(head.substr(start + 1)) + start + 1;
+      const char after = next < head.size() ? head[next] : '\0';
+      if ((head[start] == '[' && (after == '{' || after == ']')) || (head[start] == '{' && (after == '"' || after == '}'))) {
+        return json_content(input, name, "");
+      }
+    }
+    if (const auto table = table_content(first_line(input), options_)) return *table;
+    return Content::text;
+  }
+
+  bool skip(const std::string& name) {
+    if (skipped_.archive_members++ == 0) skipped_.first_member = name;
+    return false;
+  }
+
+  // The next document of the open source into raw; false when it has no more.
+  bool read_document(RawDocument& raw) {
+    switch (content_) {
+      case Content::text:
+      case Content::unreadable:
+        if (text_read_) return false;
+        text_read_ = true;
+        raw.record.clear();
+        read_text(raw.document);
+        return true;
+      case Content::jsonl: {
+        std::string_view line;
+        if (!next_record(line)) return false;
+        raw.record.assign(line);
+        raw.record.append(simdjson::SIMDJSON_PADDING, '\0');
+        raw.document.text.clear();  // filled by the parser; what a reused slot held is stale
+        raw.document.source = name_;
+        raw.document.line = line_;
+        return true;
+      }
+      case Content::json_values:
+      case Content::json_array:
+        if (!values_->next(raw.record, line_)) return false;
+        raw.document.text.clear();
+        raw.document.source = name_;
+        raw.document.line = line_;
+        return true;
+      case Content::csv:
+      case Content::tsv:
+        raw.record.clear();
+        return read_table_row(raw.document);
+      case Content::html:
+        if (text_read_) return false;
+        text_read_ = true;
+        raw.record.clear();
+        read_html(raw.document);
+        return true;
+      case Content::warc:
+        raw.record.clear();
+        return read_warc_page(raw.document);
+    }
+    return false;
+  }
+
+  void read_html(Document& doc) {
+    page_.clear();
+    input_->read_rest(page_);
+    HtmlText html = extract_html_text(page_, "", name_);
+    doc.text = std::move(html.text);
+    doc.title = std::move(html.title);
+    doc.date.reset();
+    doc.id = name_;
+    doc.source = name_;
+    doc.line = 1;
+  }
+
+  // The next response of the WARC file that is an HTML page, as a document; the records passed
+  // over on the way are counted by kind.
+  bool read_warc_page(Document& doc) {
+    while (warc_->next(record_)) {
+      if (record_.type != "response") {
+        ++skipped_.warc_other_records;
+        continue;
+      }
+      if (record_.block_skipped) {
+        ++skipped_.warc_oversized;
+        continue;
+      }
+      if (record_.http_status < 200 || record_.http_status > 299) {
+        ++skipped_.warc_not_ok;
+        continue;
+      }
+      const std::string_view type = std::string_view(record_.http_content_type).substr(0, record_.http_content_type.find(';'));
+      auto is_type = [&](std::string_view wanted) {
+        std::string_view trimmed = type;
+        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
+        while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.remove_prefix(1);
+        if (trimmed.size() != wanted.size()) return false;
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+          const char c = trimmed[i];
+          if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != wanted[i]) return false;
+        }
+        return true;
+      };
+      if (!is_type("text/html") && !is_type("application/xhtml+xml")) {
+        ++skipped_.warc_not_html;
+        continue;
+      }
+      if (!record_.http_content_encoding.empty()) {
+        ++skipped_.warc_encoded;
+        continue;
+      }
+      ++skipped_.warc_pages;
+      HtmlText html = extract_html_text(record_.body, charset_parameter(record_.http_content_type),
+                                        name_ + ":" + std::to_string(record_.first_line));
+      doc.text = std::move(html.text);
+      doc.title = std::move(html.title);
+      doc.id = record_.target_uri.empty() ? name_ + ":" + std::to_string(record_.first_line) : record_.target_uri;
+      doc.source = name_;
+      doc.line = record_.first_line;
+      // Dated by WARC-Date; --date-field names another header to date by instead.
+      const bool other_header = !options_.date_field.empty() && options_.date_field != "WARC-Date";
+      const std::string* date = other_header ? record_.find_header(options_.date_field) : &record_.date;
+      doc.date.reset();
+      if (date && !date->empty()) {
+        doc.date = parse_date(*date);
+        if (!doc.date) throw InputError(name_, record_.first_line, "cannot read the date '" + *date + "'");
+      }
+      if (!options_.date_field.empty()) {
+        ++counts_.records;
+        counts_.with_date += doc.date.has_value();
+        if (!doc.date && counts_.names.size() < 40) {
+          std::vector<std::string> names;
+          for (const auto& header : record_.headers) names.push_back(header.first);
+          counts_.add_names(names);
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // The next non-blank line of JSON Lines, counted in line_.
+  bool next_record(std::string_view& line) {
+    while (input_->next_line(line)) {
+      ++line_;
+      if (line_ == 1 && line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank: no record
+      return true;
+    }
+    return false;
+  }
+
+  void read_text(Document& doc) {
+    doc.text.clear();
+    input_->read_rest(doc.text);
+    doc.date.reset();
+    doc.title.clear();
+    doc.id = name_;
+    doc.source = name_;
+    doc.line = 1;
+    // simdjson's check runs at many bytes a cycle; find_invalid_utf8, which has the last word
+    // as before, only locates the error for the message.
+    if (!simdjson::validate_utf8(doc.text.data(), doc.text.size())) {
+      if (const auto bad = find_invalid_utf8(doc.text)) throw_invalid_utf8(name_, 1, doc.text, *bad);
+    }
+  }
+
+  // Reads the header row and finds the columns the options name; the text column must be there.
+  void start_table() {
+    csv_ = std::make_unique<detail::CsvParser>(*input_, content_ == Content::tsv ? '\t' : ',');
+    header_.clear();
+    if (!csv_->next(header_)) {  // an empty file: no records
+      csv_.reset();
+      return;
+    }
+    auto column = [&](const std::string& field) -> std::ptrdiff_t {
+      if (field.empty()) return -1;
+      const auto at = std::find(header_.begin(), header_.end(), field);
+      return at == header_.end() ? -1 : at - header_.begin();
+    };
+    text_column_ = column(options_.text_field);
+    id_column_ = column(options_.id_field);
+    date_column_ = column(options_.date_field);
+    title_column_ = column(options_.title_field);
+    if (text_column_ < 0) {
+      throw InputError(name_, csv_->line(), "no column \"" + options_.text_field + "\" (the text field) in the header; columns: " +
+                                               joined(header_));
+    }
+    if ((!options_.date_field.empty() && date_column_ < 0) || (options_.id_field_named && id_column_ < 0) ||
+        (options_.title_field_named && title_column_ < 0)) {
+      counts_.add_names(header_);
+    }
+  }
+
+  bool read_table_row(Document& doc) {
+    if (!csv_ || !csv_->next(row_)) return false;
+    const std::size_t line = csv_->line();
+    auto fail = [&](const std::string& message) { throw InputError(name_, line, message); };
+    if (row_.size() != header_.size()) {
+      fail("this row has " + std::to_string(row_.size()) + (row_.size() == 1 ? " field" : " fields") + ", the header " +
+           std::to_string(header_.size()) + " (" + joined(header_) +
+           "); a field holding the separator, a quote or a line end must be in double quotes");
+    }
+    // Each field the reader takes is checked for UTF-8, with its column in the message.
+    auto field = [&](std::ptrdiff_t column) -> const std::string& {
+      const std::string& value = row_[static_cast<std::size_t>(column)];
+      if (!simdjson::validate_utf8(value.data(), value.size())) {
+        if (const auto bad = find_invalid_utf8(value)) {
+          throw InputError(name_, line, "column " + std::to_string(column + 1) + " (" + header_[static_cast<std::size_t>(column)] +
+                                            "): invalid UTF-8 at its byte " + std::to_string(*bad + 1) +
+                                            "; convert the file to UTF-8 first, e.g. with iconv");
+        }
+      }
+      return value;
+    };
+    ++counts_.records;
+    doc.text = field(text_column_);
+    if (id_column_ >= 0 && !row_[static_cast<std::size_t>(id_column_)].empty()) {
+      doc.id = field(id_column_);
+      ++counts_.with_id;
+    } else {
+      doc.id.assign(name_).push_back(':');
+      append_decimal(doc.id, line);
+    }
+    doc.date.reset();
+    if (date_column_ >= 0 && !row_[static_cast<std::size_t>(date_column_)].empty()) {
+      const std::string& date = field(date_column_);
+      doc.date = parse_date(date);
+      if (!doc.date) {
+        fail("cannot read the date '" + date + "' (write it as 2026-03-02, 2 March 2026, March 2, 2026 or 02-MAR-2026)");
+      }
+      ++counts_.with_date;
+    }
+    doc.title.clear();
+    if (title_column_ >= 0) {
+      doc.title = field(title_column_);
+      counts_.with_title += !doc.title.empty();
+    }
+    doc.source = name_;
+    doc.line = line;
+    return true;
+  }
+
+  const std::vector<std::string>& files_;
+  const ReaderOptions& options_;
+  std::size_t next_file_ = 0;
+  detail::InputBuffer file_;  // the file being read: JSON Lines from it are the fast path
+  std::vector<std::unique_ptr<Level>> levels_;
+
+  // The source being read: a file, standard input, or a member of levels_.back().
+  bool open_ = false;
+  detail::InputBuffer* input_ = nullptr;
+  std::string name_;  // in ids and errors
+  Content content_ = Content::text;
+  std::size_t line_ = 0;
+  bool text_read_ = false;
+  std::unique_ptr<detail::JsonValueSplitter> values_;
+  std::unique_ptr<detail::CsvParser> csv_;
+  std::unique_ptr<WarcReader> warc_;
+  WarcRecord record_;  // the WARC record being read, its buffers kept from one to the next
+  std::string page_;   // an HTML file's bytes
+  std::vector<std::string> header_;
+  std::vector<std::string> row_;
+  std::ptrdiff_t text_column_ = -1;
+  std::ptrdiff_t id_column_ = -1;
+  std::ptrdiff_t date_column_ = -1;
+  std::ptrdiff_t title_column_ = -1;
+
+  RecordParser parser_;  // for next()
+  RawDocument scratch_;
+  FieldCounts counts_;
+  SkippedInputs skipped_;
+};
 
 DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options)
     : options_(std::move(options)) {
@@ -388,148 +983,32 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
         if (it->is_directory()) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file() && (has_extension(path, ".txt") || has_extension(path, ".jsonl"))) {
-        found.push_back(path.string());
-      }
+      if (it->is_regular_file() && is_document_name(name)) found.push_back(path.string());
     }
-    if (found.empty()) throw InputError(input, "no .txt or .jsonl files in this directory");
+    if (found.empty()) {
+      throw InputError(input, "no .txt or .jsonl files in this directory (nor .html, .warc, compressed ones such as "
+                              ".jsonl.gz, or archives: .tar.gz, .tgz, .zip ...)");
+    }
     std::sort(found.begin(), found.end());
     files_.insert(files_.end(), found.begin(), found.end());
   }
-  reject_duplicates();
-}
-
-void DocumentReader::reject_duplicates() const {
-  // A file named twice (directly, or also through its folder) would count its documents twice.
-  std::map<std::string, const std::string*> seen;
-  for (const std::string& file : files_) {
-    std::error_code error;
-    const std::string key = file == "-" ? file : fs::weakly_canonical(file, error).string();
-    const auto [it, inserted] = seen.emplace(error ? file : key, &file);
-    if (!inserted) {
-      throw InputError(file, file == *it->second ? "given twice; its documents would count twice"
-                                                 : "is the same file as " + *it->second +
-                                                       "; its documents would count twice");
-    }
-  }
+  reject_duplicates(files_);
+  sources_ = std::make_unique<Sources>(files_, options_);
 }
 
 DocumentReader::~DocumentReader() = default;
 
-bool DocumentReader::open_next_file() {
-  file_open_ = false;
-  if (next_file_ >= files_.size()) return false;
-  current_path_ = files_[next_file_++];
-  current_line_ = 0;
-  const bool from_stdin = current_path_ == "-";
-  current_is_jsonl_ = options_.format == InputFormat::jsonl ||
-                      (!from_stdin && options_.format == InputFormat::automatic && is_jsonl_path(current_path_));
-  if (current_is_jsonl_) {
-    if (!lines_) lines_ = std::make_unique<LineSource>();
-    if (!parser_) parser_ = std::make_unique<RecordParser>();
-    lines_->open(current_path_);
-  }
-  file_open_ = true;
-  return true;
-}
+bool DocumentReader::next(Document& doc) { return sources_->next(doc); }
 
-std::uint64_t DocumentReader::bytes_read() const noexcept {
-  return text_bytes_read_ + (lines_ ? lines_->consumed() : 0);
-}
+bool DocumentReader::next_raw(RawDocument& raw) { return sources_->next_raw(raw); }
 
-void DocumentReader::read_whole_text(std::string& content) const {
-  // read(2) rather than a stream, so that no read error (EISDIR for a folder on standard
-  // input, EIO) passes for the end of the file.
-  const bool from_stdin = current_path_ == "-";
-  const int fd = from_stdin ? STDIN_FILENO : ::open(current_path_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError(current_path_, "cannot open file (" + system_reason() + ")");
-  // Read straight into content, reusing its capacity: sized for the whole file when its size
-  // is known (+ 1 so that the read seeing the end needs no more room), doubled when it grows.
-  struct stat status {};
-  const bool sized = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
-  content.resize(sized ? static_cast<std::size_t>(status.st_size) + 1 : std::size_t{1} << 16);
-  std::size_t size = 0;
-  for (;;) {
-    if (size == content.size()) content.resize(std::max(content.size() * 2, std::size_t{1} << 12));
-    const ssize_t count = ::read(fd, content.data() + size, content.size() - size);
-    if (count > 0) {
-      size += static_cast<std::size_t>(count);
-    } else if (count == 0) {
-      break;
-    } else if (errno != EINTR) {
-      const std::string why = system_reason();
-      if (!from_stdin) ::close(fd);
-      throw InputError(current_path_, "cannot read file (" + why + ")");
-    }
-  }
-  content.resize(size);
-  if (!from_stdin) ::close(fd);
-}
+std::uint64_t DocumentReader::bytes_read() const noexcept { return sources_->bytes_read(); }
 
-void DocumentReader::read_text_document(Document& doc) {
-  file_open_ = false;
-  read_whole_text(doc.text);
-  text_bytes_read_ += doc.text.size();
-  doc.date.reset();
-  doc.id = current_path_;
-  doc.source = current_path_;
-  doc.line = 1;
-  // simdjson's check runs at many bytes a cycle; find_invalid_utf8, which has the last word
-  // as before, only locates the error for the message.
-  if (!simdjson::validate_utf8(doc.text.data(), doc.text.size())) {
-    if (const auto bad = find_invalid_utf8(doc.text)) throw_invalid_utf8(current_path_, 1, doc.text, *bad);
-  }
-}
+const FieldCounts& DocumentReader::field_counts() const noexcept { return sources_->counts(); }
 
-bool DocumentReader::next(Document& doc) {
-  for (;;) {
-    if (!file_open_ && !open_next_file()) return false;
-    if (!current_is_jsonl_) {  // a text file is one document
-      read_text_document(doc);
-      return true;
-    }
-    std::string_view line;
-    if (next_record(line)) {
-      fill_from_record(line, current_path_, current_line_, options_, *parser_, doc);
-      return true;
-    }
-    lines_->close();
-    file_open_ = false;
-  }
-}
+void DocumentReader::add_field_counts(const FieldCounts& counts) { sources_->counts().merge(counts); }
 
-bool DocumentReader::next_raw(RawDocument& raw) {
-  for (;;) {
-    if (!file_open_ && !open_next_file()) return false;
-    if (!current_is_jsonl_) {
-      raw.record.clear();
-      read_text_document(raw.document);
-      return true;
-    }
-    std::string_view line;
-    if (next_record(line)) {
-      raw.record.assign(line);
-      raw.record.append(simdjson::SIMDJSON_PADDING, '\0');
-      raw.document.text.clear();  // filled by the parser; what a reused slot held is stale
-      raw.document.source = current_path_;
-      raw.document.line = current_line_;
-      return true;
-    }
-    lines_->close();
-    file_open_ = false;
-  }
-}
-
-bool DocumentReader::next_record(std::string_view& line) {
-  while (lines_->next(line)) {
-    ++current_line_;
-    if (current_line_ == 1 && line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank: no record
-    return true;
-  }
-  return false;
-}
+const SkippedInputs& DocumentReader::skipped() const noexcept { return sources_->skipped(); }
 
 std::size_t RawDocument::input_bytes() const noexcept {
   return record.empty() ? document.text.size() : record.size() - simdjson::SIMDJSON_PADDING;
@@ -543,7 +1022,7 @@ DocumentParser::~DocumentParser() = default;
 void DocumentParser::parse(RawDocument& raw) {
   if (raw.record.empty()) return;
   const std::string_view line(raw.record.data(), raw.record.size() - simdjson::SIMDJSON_PADDING);
-  fill_from_record(line, raw.document.source, raw.document.line, options_, *parser_, raw.document);
+  fill_from_record(line, raw.document.source, raw.document.line, options_, *parser_, counts_, raw.document);
   raw.record.clear();
 }
 

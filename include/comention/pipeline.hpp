@@ -72,7 +72,8 @@ struct CountOptions {
 
 // Reads every document, counts co-mentions (per period as well, when asked) and builds the graph
 // with GraphInfo's undated and outside_range telling what the dates left out. Throws InputError
-// from the reader; measures are added separately (measure_graph in metrics.hpp). Memory stays
+// from the reader, and UsageError when no record has a field the options name (after reading:
+// check_named_fields in reader.hpp); measures are added separately (measure_graph in metrics.hpp). Memory stays
 // bounded whatever the input's size: at most 2 threads + 1 batches of about a megabyte are
 // read and not yet merged at a time, besides the counts themselves. The calling thread is one of
 // the counting threads.

@@ -111,7 +111,8 @@ int run_build(const std::vector<std::string>& args) {
   std::vector<std::unique_ptr<AtomicOutput>> outputs;
   for (const OutputTarget& target : options.outputs) outputs.push_back(std::make_unique<AtomicOutput>(target.path));
 
-  const CoMentionGraph graph = count_graph(options, gazetteer);
+  std::vector<std::string> notes;
+  const CoMentionGraph graph = count_graph(options, gazetteer, &notes);
   // Evidence kept only for the viewer stays out of the other files.
   std::optional<CoMentionGraph> without_evidence;
   if (options.evidence_for_html_only) {
@@ -176,6 +177,7 @@ int run_build(const std::vector<std::string>& args) {
   for (auto& output : outputs) output->commit();
   if (!options.quiet) {
     print_summary(graph, std::cerr);
+    for (const std::string& note : notes) std::cerr << "comention: " << note << '\n';
     // One line for all files: with -o a.svg -o a.html -o a.json the summary stays short.
     const char* separator = "comention: wrote ";
     for (const auto& output : outputs) {

@@ -11,6 +11,7 @@
 #include "comention/metrics.hpp"
 #include "comention/pipeline.hpp"
 #include "comention/reader.hpp"
+#include "comention/text.hpp"
 
 namespace comention::cli {
 namespace {
@@ -50,7 +51,51 @@ bool shows_progress(const BuildOptions& options) {
   return !options.quiet && options.progress.value_or(isatty(STDERR_FILENO) == 1);
 }
 
-CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer) {
+std::vector<std::string> read_notes(const DocumentReader& reader) {
+  std::vector<std::string> notes;
+  const SkippedInputs& skipped = reader.skipped();
+  if (skipped.archive_members > 0) {
+    notes.push_back("skipped " + group_digits(skipped.archive_members) +
+                    (skipped.archive_members == 1 ? " archive member" : " archive members") +
+                    " (hidden, or in no readable format: images, PDF, binaries), the first: " + skipped.first_member);
+  }
+  if (skipped.viewer_pages > 0) {
+    notes.push_back("skipped " + group_digits(skipped.viewer_pages) +
+                    (skipped.viewer_pages == 1 ? " HTML page" : " HTML pages") +
+                    " written by comention (its viewer), the first: " + skipped.first_viewer_page);
+  }
+  const std::uint64_t responses_skipped =
+      skipped.warc_not_ok + skipped.warc_not_html + skipped.warc_encoded + skipped.warc_oversized;
+  if (skipped.warc_pages + skipped.warc_other_records + responses_skipped > 0) {
+    // "WARC: 120 pages read; skipped 240 request, metadata and other records, 3 responses (2 not HTML, 1 not 2xx)"
+    std::string note = "WARC: " + group_digits(skipped.warc_pages) + (skipped.warc_pages == 1 ? " page" : " pages") +
+                       " read; skipped " + group_digits(skipped.warc_other_records) +
+                       " request, warcinfo, metadata and other records, " + group_digits(responses_skipped) +
+                       (responses_skipped == 1 ? " response" : " responses");
+    std::string why;
+    auto reason = [&why](std::uint64_t count, const char* what) {
+      if (count > 0) why += (why.empty() ? "" : ", ") + group_digits(count) + " " + what;
+    };
+    reason(skipped.warc_not_html, "not HTML");
+    reason(skipped.warc_not_ok, "with an HTTP status outside 200-299");
+    reason(skipped.warc_encoded, "still gzip- or br-encoded");
+    reason(skipped.warc_oversized, "too large to keep");
+    notes.push_back(note + (why.empty() ? "" : " (" + why + ")"));
+  }
+  const FieldCounts& fields = reader.field_counts();
+  const ReaderOptions& options = reader.options();
+  auto missing = [&](bool named, std::uint64_t with, const char* option, const std::string& field, const char* what) {
+    if (!named || with == 0 || with >= fields.records) return;
+    notes.push_back(std::string(option) + " " + field + ": " + group_digits(fields.records - with) + " of " +
+                    group_digits(fields.records) + " records have none (" + what + ")");
+  };
+  missing(!options.date_field.empty(), fields.with_date, "--date-field", options.date_field, "they count as undated");
+  missing(options.id_field_named, fields.with_id, "--id-field", options.id_field, "their ids are FILE:LINE");
+  missing(options.title_field_named, fields.with_title, "--title-field", options.title_field, "their evidence has no title");
+  return notes;
+}
+
+CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer, std::vector<std::string>* notes) {
   const Matcher matcher(gazetteer, options.input.match);
   DocumentReader reader(options.input.inputs, options.input.reader);
   CountOptions count;
@@ -71,6 +116,7 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   }
   CoMentionGraph graph = count_documents(reader, matcher, gazetteer, count);
   if (progress) progress->finish();
+  if (notes) *notes = read_notes(reader);
   MetricsOptions metrics;
   metrics.seed = options.seed;
   metrics.threads = count.threads == 0 ? default_thread_count() : count.threads;

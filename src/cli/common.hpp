@@ -3,9 +3,11 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "comention/gazetteer.hpp"
 #include "comention/graph.hpp"
+#include "comention/reader.hpp"
 #include "options.hpp"
 
 namespace comention::cli {
@@ -21,7 +23,13 @@ std::string resolve_entity(const Gazetteer& gazetteer, const std::string& name, 
 // Whether progress goes to standard error: when it is a terminal, or when --progress asks.
 bool shows_progress(const BuildOptions& options);
 
-// Reads every input, counts co-mentions and builds the graph the options ask for.
-CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer);
+// Reads every input, counts co-mentions and builds the graph the options ask for. Lines worth
+// telling about what was read (read_notes) go to notes when given.
+CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer,
+                           std::vector<std::string>* notes = nullptr);
+
+// What the reader passed over or found missing, one line each, for standard error: archive
+// members skipped as unreadable, records without a field the options name.
+std::vector<std::string> read_notes(const DocumentReader& reader);
 
 }  // namespace comention::cli

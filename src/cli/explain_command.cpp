@@ -54,7 +54,12 @@ int run_explain(const std::vector<std::string>& args) {
 
   // Only the two entities matter: count everything, keep the edge between them.
   options.build.graph.filter = GraphFilter{};
-  const CoMentionGraph graph = count_graph(options.build, gazetteer);
+  std::vector<std::string> notes;
+  const CoMentionGraph graph = count_graph(options.build, gazetteer, &notes);
+  // What was skipped or missing goes to standard error, as build says it; the answer to stdout.
+  if (!options.build.quiet) {
+    for (const std::string& note : notes) std::cerr << "comention: " << note << '\n';
+  }
   const Graph& g = graph.graph;
   auto label_of = [&](const std::string& id) { return gazetteer.entities()[*gazetteer.find(id)].label; };
   const std::string pair = label_of(options.first) + " (" + options.first + ") and " +

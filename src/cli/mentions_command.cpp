@@ -27,7 +27,14 @@ int run_mentions(const std::vector<std::string>& args) {
   DocumentAnalyzer analyzer(matcher);
   Document document;
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
+  nlohmann::ordered_json text_line = nlohmann::ordered_json::object();
   while (reader.next(document)) {
+    if (options.with_text) {
+      text_line["document"] = document.id;
+      text_line["title"] = document.title;
+      text_line["text"] = document.text;
+      out << text_line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    }
     const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
     for (const Mention& mention : analyzed.mentions) {
       const Entity& entity = gazetteer.entities()[mention.entity];
@@ -43,7 +50,10 @@ int run_mentions(const std::vector<std::string>& args) {
       out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }
   }
+  // Before the output is put in place: a misspelt field leaves nothing behind.
+  check_named_fields(reader.field_counts(), reader.options());
   output.commit();
+  for (const std::string& note : read_notes(reader)) std::cerr << "comention: " << note << '\n';
   return 0;
 }
 

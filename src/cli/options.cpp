@@ -19,8 +19,13 @@ Usage:
   comention --version                               print the version
   comention COMMAND --help                          options of one command
 
-INPUT is a text file (one document), a .jsonl file (one JSON document a line), a directory
-(its .txt and .jsonl files, recursively, in sorted order), or - for standard input.
+INPUT is a text file (one document), a .jsonl file (one JSON record a line), a .json file
+(JSON Lines, one record, or an array of records), a .csv or .tsv file (a header row, then one
+record a row), an .html page (its article text), a .warc file (each HTML response a document),
+a compressed file or an archive (.gz .xz .zst .bz2, .tar.*, .tgz, .zip: by their content, each
+member read as a file), a directory (its .txt, .jsonl, .html and .warc files, compressed ones
+and archives, recursively, in sorted order), or - for standard input (any of these, told by its
+first bytes).
 Errors print "comention: error: FILE:LINE: what is wrong" and exit with status 2.
 )";
 
@@ -97,8 +102,10 @@ Measures (always in the JSON: betweenness, weighted_betweenness, pagerank, clust
 community per node; density, communities, modularity for the graph):
   --seed N              seed of the Louvain community search (default 1): same seed, same result
 Time:
-  --date-field NAME     JSON Lines field holding each document's date (ISO 8601 2026-03-02,
-                        2 March 2026, March 2, 2026, 02-MAR-2026; a time after it is ignored)
+  --date-field NAME     the field (JSON) or column (CSV) holding each document's date (ISO 8601
+                        2026-03-02, 2 March 2026, March 2, 2026, 02-MAR-2026; a time after it
+                        is ignored); an error when no record has it. WARC pages are dated by
+                        their WARC-Date: give --date-field WARC-Date to slice by it
   --slice day|week|month|year
                         also count per period: nodes and edges get "periods" counts, the graph
                         a "periods" list; documents without a date count in the total only
@@ -109,14 +116,21 @@ Evidence:
                         JSON "evidence" list and the DOT tooltip: the earliest and the latest
                         document, then other documents sampled between; see comention explain.
                         Default 0, or 3 when an output is HTML (for the viewer alone)
-  --title-field NAME    JSON Lines field holding each document's headline, shown with its
-                        evidence (default title, when a record has it)
+  --title-field NAME    the field or column holding each document's headline, shown with its
+                        evidence (default title, when a record has it; a field named here that
+                        no record has is an error)
 Input:
-  --input-format auto|text|jsonl
-                        how to read inputs (default auto: .jsonl files as JSON Lines, the rest
-                        and standard input as text)
-  --id-field NAME       JSON Lines field holding the document id (default id)
-  --text-field NAME     JSON Lines field holding the text (default text)
+  --input-format auto|text|jsonl|json|csv|tsv|html|warc
+                        how to read inputs (default auto: by the name: .jsonl JSON Lines,
+                        .json JSON Lines or records or an array of records (its first byte
+                        tells), .csv, .tsv, .html/.htm (the page's article text), .warc (each
+                        HTML response a document, dated by its WARC-Date), .txt and any other
+                        name text; standard input by its first bytes). Compressed files and
+                        archives are known by their content whatever the name or this option,
+                        which then applies to their members
+  --id-field NAME       the field or column holding the document id (default id; without one,
+                        FILE:LINE)
+  --text-field NAME     the field or column holding the text (default text)
 Matching:
   --ignore-case         let names match in any case, for lower-cased corpora; acronyms (US,
                         WHO) still match only as written
@@ -146,13 +160,19 @@ Prints one JSON object a line for each mention:
   {"doc": ID, "start": BYTE, "end": BYTE, "text": SURFACE, "entity": ID,
    "category": "country"|"organization", "paragraph": N, "sentence": N}
 start and end are UTF-8 byte offsets into the document's text; paragraph and sentence count
-from 0 within the document.
+from 0 within the document. For an HTML page or a WARC response the text is the one extracted
+from the page (markup, menus and scripts left out): --with-text shows it.
 
 Options:
   -o, --output FILE     write to FILE instead of standard output (written whole or not at all)
-  --input-format auto|text|jsonl
-  --id-field NAME       JSON Lines field holding the document id (default id)
-  --text-field NAME     JSON Lines field holding the text (default text)
+  --with-text           before each document's mentions, a line with the document itself:
+                        {"document": ID, "title": TITLE, "text": TEXT}, the text the offsets
+                        point into (for HTML and WARC, the extracted text)
+  --input-format auto|text|jsonl|json|csv|tsv|html|warc
+                        how to read inputs (default auto: by name and content, as for build)
+  --id-field NAME       the field or column holding the document id (default id)
+  --text-field NAME     the field or column holding the text (default text)
+  --date-field NAME     checked as for build: an error when no record has it
   --ignore-case         let names match in any case; acronyms still match only as written
   --places names|capitals
                         capitals also counts capitals and seats of government ("Beijing said");
@@ -168,7 +188,7 @@ comention gazetteer list) are connected: how many windows name both, in how many
 some of those windows (from the earliest and the latest documents and others between) with
 their document, date, title and byte span, the two names marked. Takes the input, matching and counting options of build
 (--window, --weight, --gazetteer ...); --evidence K sets how many windows to show (default 5);
---title-field NAME the JSON Lines field with each document's headline (default title).
+--title-field NAME the field with each document's headline (default title).
 Exits 0 when they are connected, 1 when they are not.
 )";
 
@@ -277,12 +297,23 @@ bool parse_input_option(const std::string& arg, ArgumentCursor& cursor, InputOpt
       options.reader.format = InputFormat::text;
     } else if (value == "jsonl") {
       options.reader.format = InputFormat::jsonl;
+    } else if (value == "json") {
+      options.reader.format = InputFormat::json;
+    } else if (value == "csv") {
+      options.reader.format = InputFormat::csv;
+    } else if (value == "tsv") {
+      options.reader.format = InputFormat::tsv;
+    } else if (value == "html") {
+      options.reader.format = InputFormat::html;
+    } else if (value == "warc") {
+      options.reader.format = InputFormat::warc;
     } else {
-      throw UsageError("--input-format must be auto, text or jsonl, not '" + value + "'" +
-                       did_you_mean(value, {"auto", "text", "jsonl"}));
+      throw UsageError("--input-format must be auto, text, jsonl, json, csv, tsv, html or warc, not '" + value + "'" +
+                       did_you_mean(value, {"auto", "text", "jsonl", "json", "csv", "tsv", "html", "warc"}));
     }
   } else if (arg == "--id-field") {
     options.reader.id_field = cursor.value(arg);
+    options.reader.id_field_named = true;
     if (options.reader.id_field.empty()) throw UsageError("--id-field needs a field name");
   } else if (arg == "--date-field") {
     options.reader.date_field = cursor.value(arg);
@@ -562,6 +593,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
       options.seed = parse_count(arg, cursor.value(arg), 0);
     } else if (arg == "--title-field") {
       options.input.reader.title_field = cursor.value(arg);
+      options.input.reader.title_field_named = true;
       if (options.input.reader.title_field.empty()) throw UsageError("--title-field needs a field name");
     } else if (arg == "--evidence") {
       options.evidence = parse_count(arg, cursor.value(arg), 0, 1000);
@@ -577,7 +609,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
                      " needs windows to count in: use --window sentence, paragraph or document");
   }
   if ((options.slice || options.since || options.until) && options.input.reader.date_field.empty()) {
-    throw UsageError("--slice, --since and --until need --date-field NAME: the JSON Lines field with each date");
+    throw UsageError("--slice, --since and --until need --date-field NAME: the field with each date");
   }
   if (options.since && options.until && *options.until < *options.since) {
     throw UsageError("--until is before --since");
@@ -627,6 +659,11 @@ BuildOptions parse_build_options(const std::vector<std::string>& args) {
 MentionsOptions parse_mentions_options(const std::vector<std::string>& args) {
   MentionsOptions options;
   parse_arguments(args, "mentions", options, [&options](const std::string& arg, ArgumentCursor& cursor) {
+    if (arg == "--with-text") {
+      cursor.no_value(arg);
+      options.with_text = true;
+      return true;
+    }
     if (arg != "-o" && arg != "--output") return false;
     options.output = cursor.value(arg);
     if (options.output.empty()) throw UsageError("-o needs a file name");

@@ -59,6 +59,9 @@ struct BuildOptions {
 struct MentionsOptions {
   InputOptions input;
   std::string output = "-";
+  // A line with each document's text (for HTML and WARC, the extracted text the offsets point
+  // into) before its mentions.
+  bool with_text = false;
   bool help = false;
 };
 

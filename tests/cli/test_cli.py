@@ -931,6 +931,288 @@ class Drawings(CliTestCase):
         self.assert_no_stray_files(self.tmp, [])
 
 
+class InputFormats(CliTestCase):
+    """Issue 13: the inputs people have (JSON in any shape, CSV, compressed files, archives) give
+    the graph their JSON Lines would, or a clear error; never one big text document."""
+
+    def reuters_records(self, count=60):
+        """Records shaped like scripts' Reuters JSON Lines: id, date, title, text, places."""
+        import random
+        sentences = []
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            sentences += [s.strip() + "." for s in sample.read_text().split(". ") if s.strip()]
+        generator = random.Random(13)
+        records = []
+        for i in range(count):
+            text = " ".join(generator.sample(sentences, 2)) + "\n\n" + generator.choice(sentences)
+            records.append({"id": f"r{i}", "date": f"26-FEB-1987 15:{i % 60:02d}:01.79",
+                            "title": f"Story {i}, \"quoted\"", "text": text, "places": ["usa"]})
+        return records
+
+    def jsonl_bytes(self, records):
+        return "".join(json.dumps(r) + "\n" for r in records).encode()
+
+    def reference(self, records):
+        """The graph of the records as plain JSON Lines: what every other shape must give."""
+        graph = self.build_json(self.write("reference.jsonl", self.jsonl_bytes(records)))
+        self.assertEqual(graph["graph"]["documents"], len(records))
+        self.assertGreater(len(graph["links"]), 5)
+        return graph
+
+    def assert_same_graph(self, graph, reference):
+        self.assertEqual(graph["graph"]["documents"], reference["graph"]["documents"])
+        self.assertEqual(graph["nodes"], reference["nodes"])
+        self.assertEqual(graph["links"], reference["links"])
+
+    def test_json_lines_named_json_and_on_stdin_give_the_json_lines_graph(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        renamed = self.write("reuters.json", self.jsonl_bytes(records))
+        self.assert_same_graph(self.build_json(renamed), reference)
+        result = run("build", "-", "-o", "-", stdin=self.jsonl_bytes(records))
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assert_same_graph(json.loads(result.stdout), reference)
+
+    def test_a_json_array_and_a_single_record(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        array = self.write("reuters.json", json.dumps(records, indent=2))
+        self.assert_same_graph(self.build_json(array), reference)
+        result = run("build", "-", "-o", "-", stdin=json.dumps(records).encode())
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assert_same_graph(json.loads(result.stdout), reference)
+        single = self.write("one.json", json.dumps(records[0], indent=4))
+        mentions = run("mentions", single)
+        self.assertEqual(mentions.returncode, 0, mentions.stderr.decode())
+        self.assertEqual({json.loads(line)["doc"] for line in mentions.stdout.decode().splitlines()}, {"r0"})
+        bad = self.write("bad.json", '[\n{"text": "China"},\n{"text": ["Iran"]}\n]\n')
+        self.assert_error(run("build", bad), f"{bad}:3:", '"text" is not a string')
+
+    def test_csv_as_pandas_and_spreadsheets_write_it_and_tsv(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        columns = ["id", "date", "title", "text"]
+        for name, dialect in (("news.csv", {"delimiter": ",", "lineterminator": "\r\n"}),
+                              ("news.tsv", {"delimiter": "\t", "lineterminator": "\n"})):
+            with self.subTest(name=name):
+                buffer = io.StringIO()
+                writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, **dialect)
+                writer.writerow(columns)
+                for record in records:
+                    writer.writerow([record[c] for c in columns])
+                content = buffer.getvalue()
+                self.assertIn('""quoted""', content)  # quotes doubled, texts with line ends quoted
+                path = self.write(name, "\ufeff" + content if name.endswith(".csv") else content)
+                self.assert_same_graph(self.build_json(path, "--date-field", "date"), reference)
+        broken = self.write("broken.csv", 'id,text\r\n1,"China and\r\nIran\r\n')
+        self.assert_error(run("build", broken), f"{broken}:2:", "column 2", "not closed")
+        ragged = self.write("ragged.csv", "id,text\n1,China,extra\n")
+        self.assert_error(run("build", ragged), f"{ragged}:2:", "3 fields, the header 2")
+
+    def compressed(self, data):
+        """data compressed by each compressor at hand: gzip, xz, bzip2, and zstd when its CLI is."""
+        import bz2
+        import gzip
+        import lzma
+        import shutil
+        out = {".gz": gzip.compress(data), ".xz": lzma.compress(data), ".bz2": bz2.compress(data)}
+        if shutil.which("zstd"):
+            out[".zst"] = subprocess.run(["zstd", "-q", "-c"], input=data, capture_output=True, check=True).stdout
+        return out
+
+    def test_every_compression_reads_as_the_file_inside(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        for suffix, data in self.compressed(self.jsonl_bytes(records)).items():
+            with self.subTest(suffix=suffix):
+                path = self.write(f"reuters.jsonl{suffix}", data)
+                self.assert_same_graph(self.build_json(path), reference)
+                piped = run("build", "-", "-o", "-", stdin=data)
+                self.assertEqual(piped.returncode, 0, piped.stderr.decode())
+                self.assert_same_graph(json.loads(piped.stdout), reference)
+
+    def nested_archives(self, records):
+        """A .tar.gz holding text articles, a JSONL member, an image, and a zip holding a .tsv
+        and a .jsonl.gz; and a .zip holding that .tar.gz."""
+        import gzip
+        import tarfile
+        import zipfile
+        half = len(records) // 2
+        inner = io.BytesIO()
+        with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("part/rest.jsonl.gz", gzip.compress(self.jsonl_bytes(records[half:-2])))
+            table = io.StringIO()
+            writer = csv.writer(table, delimiter="\t", lineterminator="\n")
+            writer.writerows([["id", "text"]] + [[r["id"], r["text"]] for r in records[-2:]])
+            archive.writestr("tail.tsv", table.getvalue())
+        members = [("articles/first.txt", records[0]["text"].encode()),
+                   ("articles/photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF"),
+                   ("head.jsonl", self.jsonl_bytes(records[1:half])),
+                   ("more/inner.zip", inner.getvalue())]
+        tar = io.BytesIO()
+        with tarfile.open(fileobj=tar, mode="w:gz") as archive:
+            for name, data in members:
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+        outer = io.BytesIO()
+        with zipfile.ZipFile(outer, "w") as archive:
+            archive.writestr("corpus.tar.gz", tar.getvalue())
+        return tar.getvalue(), outer.getvalue()
+
+    def test_archives_nested_with_json_lines_members(self):
+        records = self.reuters_records()
+        reference = self.reference(records)
+        tar, zipped = self.nested_archives(records)
+        tar_path = self.write("corpus.tar.gz", tar)
+        zip_path = self.write("corpus.zip", zipped)
+        for path in (tar_path, zip_path):
+            with self.subTest(path=path.name):
+                result = run("build", path, "-o", self.tmp / "g.json")
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                graph = json.loads((self.tmp / "g.json").read_text())
+                self.assertEqual(graph["graph"]["documents"], len(records))
+                self.assertEqual(graph["nodes"], reference["nodes"])
+                self.assertEqual(graph["links"], reference["links"])
+                # The image is skipped, and said to be.
+                self.assertIn("skipped 1 archive member (hidden, or in no readable format", result.stderr.decode())
+                self.assertIn("articles/photo.jpg", result.stderr.decode())
+        mentions = run("mentions", zip_path)
+        docs = [json.loads(line)["doc"] for line in mentions.stdout.decode().splitlines()]
+        self.assertEqual(docs[0], f"{zip_path}:corpus.tar.gz:articles/first.txt")
+        self.assertIn("r1", docs)
+        self.assertIn(records[-1]["id"], docs)
+
+    def test_same_graph_for_any_thread_count_on_an_archive(self):
+        records = self.reuters_records(400)
+        tar, _ = self.nested_archives(records)
+        path = self.write("corpus.tar.gz", tar)
+        outputs = set()
+        for threads in ("1", "2", "4"):
+            result = run("build", path, "--threads", threads, "--evidence", "3", "--date-field", "date",
+                         "--slice", "month", "-o", "-")
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            outputs.add(result.stdout)
+        self.assertEqual(len(outputs), 1)
+
+    def test_content_that_contradicts_the_name_is_an_error(self):
+        fake = self.write("news.csv.gz", "id,text\n1,China\n")
+        self.assert_error(run("build", fake), str(fake), "the name says gz", "not compressed")
+        prose = self.write("notes.json", "China and Iran met.\n")
+        self.assert_error(run("build", prose), f"{prose}:1:", "named .json but does not hold JSON")
+        not_jsonl = self.write("x.jsonl", "China and Iran met.\n")
+        self.assert_error(run("build", not_jsonl), f"{not_jsonl}:1:", "malformed JSON record", "not JSON at all")
+
+    def test_a_misspelt_field_is_an_error_and_nothing_is_written(self):
+        path = self.write("reuters.jsonl", self.jsonl_bytes(self.reuters_records()))
+        output = self.tmp / "graph.json"
+        result = run("build", path, "--date-field", "nodate", "--slice", "month", "-o", output)
+        self.assert_error(result, "--date-field nodate: no record has this field",
+                          "records have: date, id, places, text, title")
+        self.assertFalse(output.exists())
+        self.assert_error(run("build", path, "--title-field", "headline", "-o", output), "--title-field headline")
+        self.assert_error(run("mentions", path, "--id-field", "doc_id", "-o", output), "--id-field doc_id")
+        self.assertFalse(output.exists())
+        # Missing from some records only: counted and said.
+        some = self.write("some.jsonl", '{"text": "China", "day": "2026-01-02"}\n{"text": "Iran"}\n')
+        result = run("build", some, "--date-field", "day", "-o", output)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertIn("--date-field day: 1 of 2 records have none (they count as undated)", result.stderr.decode())
+
+    def test_a_truncated_gz_is_an_error_naming_it_and_nothing_is_written(self):
+        import gzip
+        data = gzip.compress(self.jsonl_bytes(self.reuters_records(300)))
+        path = self.write("cut.jsonl.gz", data[: len(data) // 2])
+        output = self.tmp / "graph.json"
+        result = run("build", path, "-o", output)
+        self.assert_error(result, str(path), "cannot decompress", "truncated")
+        self.assertFalse(output.exists())
+
+
+    NEWS_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ministers meet in Geneva | The Daily</title>
+<script>window.dataLayer = [{"section": "France Germany Japan"}];</script>
+<style>.menu::after { content: "Brazil"; }</style></head>
+<body>
+<header class="masthead"><a href="/">The Daily</a><nav><a href="/world/canada">Canada</a> <a href="/world/mexico">Mexico</a></nav></header>
+<div id="cookie-banner" role="dialog">We and our partners in India use cookies. <button>Accept</button></div>
+<main><article>
+<h1>Ministers meet in Geneva</h1>
+<p>China and Iran held talks on Monday.</p>
+<p>The EU said Peru &amp; Chile would join.</p>
+</article>
+<aside>Most read: Australia wins</aside></main>
+<footer>&copy; The Daily, registered in Ireland</footer>
+</body></html>
+"""
+
+    def test_an_html_page_is_read_as_its_article_text(self):
+        page = self.write("article.html", self.NEWS_PAGE)
+        graph = self.build_json(page)
+        self.assertEqual(sorted(n["id"] for n in graph["nodes"]), ["CHL", "CHN", "EU", "IRN", "PER"])
+        result = run("mentions", page, "--with-text")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        document = lines[0]
+        self.assertEqual(document["document"], str(page))
+        self.assertEqual(document["title"], "Ministers meet in Geneva | The Daily")
+        self.assertEqual(document["text"], "Ministers meet in Geneva\n\nChina and Iran held talks on Monday.\n\n"
+                                           "The EU said Peru & Chile would join.")
+        encoded = document["text"].encode()
+        for mention in lines[1:]:  # offsets point into the extracted text
+            self.assertEqual(encoded[mention["start"]:mention["end"]].decode(), mention["text"])
+
+    def warc(self):
+        """A small crawl: warcinfo, a request, two HTML responses (one Latin-1), a 404, a PDF."""
+        def record(kind, uri, date, block):
+            return (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n"
+                    f"WARC-Record-ID: <urn:uuid:{abs(hash((kind, uri)))}>\r\n"
+                    f"Content-Type: application/http; msgtype={kind}\r\n"
+                    f"Content-Length: {len(block)}\r\n\r\n").encode() + block + b"\r\n\r\n"
+
+        def response(status, content_type, body):
+            return (f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+        latin1 = "<html><title>Caf\u00e9</title><body><p>Kenya and Ghana at the caf\u00e9.</p></body></html>"
+        return [record("warcinfo", "", "2026-03-02T10:00:00Z", b"software: test\r\n"),
+                record("request", "https://news.example/a", "2026-03-02T10:11:12Z", b"GET /a HTTP/1.1\r\n\r\n"),
+                record("response", "https://news.example/a", "2026-03-02T10:11:12Z",
+                       response(200, "text/html; charset=utf-8", self.NEWS_PAGE.encode())),
+                record("response", "https://news.example/b", "2026-04-01T08:00:00Z",
+                       response(200, "text/html; charset=ISO-8859-1", latin1.encode("latin-1"))),
+                record("response", "https://news.example/gone", "2026-04-01T08:00:00Z",
+                       response(404, "text/html", b"<p>Japan</p>")),
+                record("response", "https://news.example/c.pdf", "2026-04-01T08:00:00Z",
+                       response(200, "application/pdf", b"%PDF-1.4")),
+                record("metadata", "https://news.example/a", "2026-03-02T10:11:12Z", b"fetchTimeMs: 3\r\n")]
+
+    def test_a_warc_gives_a_document_per_html_response(self):
+        import gzip
+        records = self.warc()
+        plain = self.write("crawl.warc", b"".join(records))
+        gzipped = self.write("crawl.warc.gz", b"".join(gzip.compress(r) for r in records))
+        for path in (plain, gzipped):
+            with self.subTest(path=path.name):
+                result = run("mentions", path)
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                docs = [json.loads(line)["doc"] for line in result.stdout.decode().splitlines()]
+                self.assertEqual(sorted(set(docs)), ["https://news.example/a", "https://news.example/b"])
+                self.assertIn("WARC: 2 pages read; skipped 3 request, warcinfo, metadata and other records, "
+                              "2 responses (1 not HTML, 1 with an HTTP status outside 200-299)", result.stderr.decode())
+                output = self.tmp / "sliced.json"
+                result = run("build", path, "--date-field", "WARC-Date", "--slice", "month", "-o", output)
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                graph = json.loads(output.read_text())
+                self.assertEqual(graph["graph"]["periods"], ["2026-03", "2026-04"])
+                self.assertEqual(graph["graph"]["documents"], 2)
+                self.assertEqual(graph["graph"]["undated"], 0)
+                ties = {(l["source"], l["target"]): l["periods"] for l in graph["links"]}
+                self.assertEqual(ties[("CHN", "IRN")], {"2026-03": 1})  # dated by WARC-Date
+                self.assertEqual(ties[("GHA", "KEN")], {"2026-04": 1})  # the Latin-1 page, decoded
+        piped = run("mentions", "-", stdin=b"".join(records))
+        self.assertEqual(piped.returncode, 0, piped.stderr.decode())
+        self.assertIn("https://news.example/b", piped.stdout.decode())
+
 class ThreadsAndProgress(CliTestCase):
     """--threads never changes a byte of the output; progress goes to standard error only."""
 

@@ -51,7 +51,7 @@ done
 ok "the program's Depends, from dpkg-shlibdeps: $depends"
 [ "$(dpkg-deb --field "$program" Version)" = "$version" ] || fail "the program's version is not $version"
 development_depends=$(dpkg-deb --field "$development" Depends)
-for package in libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libgraphviz-dev; do
+for package in libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libarchive-dev libgraphviz-dev libgumbo-dev; do
   [[ $development_depends == *"$package"* ]] || fail "libcomention-dev does not depend on $package: $development_depends"
 done
 ok "libcomention-dev depends on: $development_depends"

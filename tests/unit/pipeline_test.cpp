@@ -10,6 +10,7 @@
 #include "comention/error.hpp"
 #include "comention/export.hpp"
 
+#include "pack.hpp"
 #include "test_support.hpp"
 
 using comention::testing::TempDir;
@@ -112,6 +113,52 @@ TEST_CASE("count_documents gives the same graph for any number of threads and an
         CHECK(run(threads, batch_bytes, window) == reference);
       }
     }
+  }
+}
+
+TEST_CASE("a compressed archive of JSON Lines gives the same graph as the plain file, for any thread count") {
+  const TempDir dir;
+  const std::string corpus = rotating_corpus(3000);
+  const std::string plain = dir.write("many.jsonl", corpus);
+  const std::string half = corpus.substr(0, corpus.find('\n', corpus.size() / 2) + 1);
+  const std::string archive = dir.write(
+      "many.tar.zst", comention::testing::pack({{"a/first.jsonl", half}, {"b/second.jsonl.gz",
+                                                comention::testing::compress(corpus.substr(half.size()), "gzip")}},
+                                               "pax", "zstd"));
+  const auto gazetteer = comention::Gazetteer::builtin();
+  const comention::Matcher matcher(gazetteer);
+  comention::ReaderOptions reading;
+  reading.date_field = "day";
+  auto run = [&](const std::string& input, std::size_t threads) {
+    comention::CountOptions options;
+    options.threads = threads;
+    options.evidence = 3;
+    options.slice = comention::Slice::month;
+    comention::DocumentReader reader({input}, reading);
+    return graph_json(comention::count_documents(reader, matcher, gazetteer, options));
+  };
+  const std::string reference = run(plain, 1);
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{4}}) {
+    CAPTURE(threads);
+    CHECK(run(archive, threads) == reference);
+  }
+}
+
+TEST_CASE("count_documents refuses a date field that no record has, whatever the threads") {
+  const TempDir dir;
+  const std::string corpus = dir.write("many.jsonl", rotating_corpus(3000));
+  const auto gazetteer = comention::Gazetteer::builtin();
+  const comention::Matcher matcher(gazetteer);
+  comention::ReaderOptions reading;
+  reading.date_field = "dya";
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{4}}) {
+    comention::CountOptions options;
+    options.threads = threads;
+    options.batch_bytes = 4096;
+    comention::DocumentReader reader({corpus}, reading);
+    CHECK_THROWS_WITH_AS(comention::count_documents(reader, matcher, gazetteer, options),
+                         "--date-field dya: no record has this field; records have: day, id, text",
+                         comention::UsageError);
   }
 }
 

@@ -655,6 +655,38 @@ TEST_CASE("JSON Lines on standard input are read as they arrive, not after the e
   CHECK(lines == std::vector<std::size_t>{1, 2});
 }
 
+TEST_CASE("JSON Lines on standard input stream without --input-format, however short the first record") {
+  int pipe_ends[2];
+  REQUIRE(::pipe(pipe_ends) == 0);
+  std::atomic<bool> first_returned{false};
+  bool first_returned_before_the_rest = false;
+  std::thread writer([&] {
+    write_all(pipe_ends[1], "{\"text\":\"a\"}\n");  // 13 bytes: less than any magic number needs
+    for (int i = 0; i < 1000 && !first_returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    first_returned_before_the_rest = first_returned;
+    write_all(pipe_ends[1], "{\"text\": \"Iran\"}\n");
+    ::close(pipe_ends[1]);
+  });
+  std::vector<std::string> texts;
+  {
+    const StdinFrom stdin_from(pipe_ends[0]);
+    DocumentReader reader({"-"}, {});
+    Document doc;
+    try {
+      while (reader.next(doc)) {
+        texts.push_back(doc.text);
+        first_returned = true;
+      }
+    } catch (const InputError& error) {
+      FAIL_CHECK(error.what());
+    }
+  }
+  writer.join();
+  ::close(pipe_ends[0]);
+  CHECK(first_returned_before_the_rest);
+  CHECK(texts == std::vector<std::string>{"a", "Iran"});
+}
+
 TEST_CASE("a folder on standard input is a read error, as text and as JSON Lines") {
   const TempDir dir;
   const int folder = ::open(dir.path().c_str(), O_RDONLY | O_DIRECTORY);
