@@ -35,6 +35,49 @@ std::optional<CaseRule> parse_case_rule(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+bool is_language_code(std::string_view code) noexcept {
+  return (code.size() == 2 || code.size() == 3) &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+LanguageSet LanguageSet::all() {
+  LanguageSet set;
+  set.all_ = true;
+  return set;
+}
+
+LanguageSet LanguageSet::parse(std::string_view list) {
+  LanguageSet set;
+  for (;;) {
+    const auto comma = list.find(',');
+    std::string_view code = list.substr(0, comma);
+    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+    if (code == "all") {
+      set.all_ = true;
+    } else if (!is_language_code(code)) {
+      throw UsageError(code.empty() ? std::string("empty language code in the language list")
+                                    : "'" + std::string(code) +
+                                          "' is no language code: give ISO 639-1 codes such as es or fr, "
+                                          "comma-separated, or all");
+    } else {
+      set.add(code);
+    }
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return set;
+}
+
+void LanguageSet::add(std::string_view code) {
+  const auto at = std::lower_bound(codes_.begin(), codes_.end(), code);
+  if (at == codes_.end() || *at != code) codes_.emplace(at, code);
+}
+
+bool LanguageSet::contains(std::string_view code) const noexcept {
+  return all_ || std::binary_search(codes_.begin(), codes_.end(), code);
+}
+
 std::string_view Entity::attribute(std::string_view key) const noexcept {
   for (const auto& [name, value] : attributes) {
     if (name == key) return value;
@@ -181,6 +224,9 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
   // Each call is a source of its own, even for a file read twice: conflicts are checked within
   // one source, and a later source overrides an earlier one.
   const Source source{source_name, ++sources_read_};
+  // Name records come grouped by language and entity: each is noted once per run.
+  std::string_view last_language;
+  std::string_view last_skipped_owner;
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a byte order mark
   std::size_t line_number = 0;
   std::size_t line_start = 0;
@@ -191,6 +237,25 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
     line_start = line_end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.starts_with("name\t")) {
+      const std::string_view rest = line.substr(5);
+      const std::string_view language = rest.substr(0, rest.find('\t'));
+      if (is_language_code(language)) {
+        if (language != last_language) {
+          languages_seen_.emplace(language);
+          last_language = language;
+        }
+        if (!languages_.contains(language)) {
+          const std::string_view after = rest.substr(std::min(rest.size(), language.size() + 1));
+          const std::string_view owner = after.substr(0, after.find('\t'));
+          if (owner != last_skipped_owner) {
+            skipped_name_owners_.emplace(owner);
+            last_skipped_owner = owner;
+          }
+          continue;
+        }
+      }
+    }
     try {
       if (const auto bad = find_invalid_utf8(line)) {
         throw InputError(source.name, line_number, "invalid UTF-8 at column " + std::to_string(*bad + 1));
@@ -290,7 +355,25 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       fail("'" + text + "' is already " +
            (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
     }
-    alias = PendingAlias{text, entity_id, rule, source.serial};
+    alias = PendingAlias{text, entity_id, rule, source.serial, {}};
+  } else if (kind == "name") {
+    if (fields.size() < 4 || fields.size() > 5) fail("a name record is: name LANG ID TEXT [RULE]");
+    const std::string language(field(1));
+    if (!is_language_code(language)) {
+      fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
+    }
+    if (!languages_.contains(language)) return;
+    const std::string entity_id(field(2));
+    require_entity(entity_id);
+    const std::string text = require_text(3);
+    const CaseRule rule = rule_at(4, CaseRule::name);
+    auto [it, inserted] = aliases_.try_emplace(fold(text));
+    PendingAlias& alias = it->second;
+    if (!inserted && alias.source == source.serial && alias.entity_id != entity_id) {
+      fail("'" + text + "' is already " +
+           (alias.entity_id.empty() ? std::string("a stop phrase") : "a name of " + alias.entity_id));
+    }
+    alias = PendingAlias{text, entity_id, rule, source.serial, language};
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -348,23 +431,24 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
         aliases_.erase(alias);
       } else if (capital != capitals_.end() && capital->second.entity_id == id) {
         capitals_.erase(capital);
-      } else {
+      } else if (!skipped_name_owners_.contains(id)) {
         fail(id + " has no alias or capital '" + std::string(field(2)) + "' to drop");
       }
     }
   } else {
-    fail("unknown record '" + std::string(kind) + "' (entity, alias, stop, capital, context or drop)");
+    fail("unknown record '" + std::string(kind) + "' (entity, alias, name, stop, capital, context or drop)");
   }
 }
 
 Gazetteer GazetteerBuilder::build() const {
   Gazetteer gazetteer;
+  gazetteer.languages_ = languages_;
   gazetteer.entities_.reserve(entities_.size());
   for (const auto& [id, pending] : entities_) gazetteer.entities_.push_back(pending.entity);
 
   std::vector<std::pair<std::string_view, Alias>> aliases;
   auto add = [&](std::string_view key, const PendingAlias& pending, AliasKind kind) {
-    Alias alias{pending.text, Alias::kStop, pending.rule, kind};
+    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.language};
     if (!pending.entity_id.empty()) {
       const auto index = gazetteer.find(pending.entity_id);
       if (!index) return;  // its entity was dropped by a later file
@@ -402,6 +486,11 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     out << '\n';
     for (const Alias& alias : aliases) {
       if (alias.entity != index) continue;
+      if (!alias.language.empty()) {
+        out << "name\t" << alias.language << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
+            << '\n';
+        continue;
+      }
       out << (alias.kind == AliasKind::capital ? "capital\t" : "alias\t") << entity.id << '\t'
           << alias.text << '\t' << to_string(alias.rule) << '\n';
     }
