@@ -295,6 +295,18 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     return text;
   };
 
+  // Gives a folded text to an entity (or to nothing, for a stop phrase): a later source may take
+  // it from another, the same source may not.
+  auto claim = [&](std::map<std::string, PendingAlias, std::less<>>& table, PendingAlias&& claimed) {
+    auto [it, inserted] = table.try_emplace(fold(claimed.text));
+    PendingAlias& alias = it->second;
+    if (!inserted && alias.source == source.serial && alias.entity_id != claimed.entity_id) {
+      fail("'" + claimed.text + "' is already " +
+           (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
+    }
+    alias = std::move(claimed);
+  };
+
   if (kind == "entity") {
     if (fields.size() < 4) fail("an entity record needs ID, CATEGORY and LABEL");
     const std::string id(field(1));
@@ -348,14 +360,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
-    auto& table = kind == "capital" ? capitals_ : aliases_;
-    auto [it, inserted] = table.try_emplace(fold(text));
-    PendingAlias& alias = it->second;
-    if (!inserted && alias.source == source.serial && alias.entity_id != entity_id) {
-      fail("'" + text + "' is already " +
-           (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
-    }
-    alias = PendingAlias{text, entity_id, rule, source.serial, {}};
+    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, {}});
   } else if (kind == "name") {
     if (fields.size() < 4 || fields.size() > 5) fail("a name record is: name LANG ID TEXT [RULE]");
     const std::string language(field(1));
@@ -367,13 +372,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     require_entity(entity_id);
     const std::string text = require_text(3);
     const CaseRule rule = rule_at(4, CaseRule::name);
-    auto [it, inserted] = aliases_.try_emplace(fold(text));
-    PendingAlias& alias = it->second;
-    if (!inserted && alias.source == source.serial && alias.entity_id != entity_id) {
-      fail("'" + text + "' is already " +
-           (alias.entity_id.empty() ? std::string("a stop phrase") : "a name of " + alias.entity_id));
-    }
-    alias = PendingAlias{text, entity_id, rule, source.serial, language};
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language});
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
