@@ -224,9 +224,8 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
   // Each call is a source of its own, even for a file read twice: conflicts are checked within
   // one source, and a later source overrides an earlier one.
   const Source source{source_name, ++sources_read_};
-  // Name records come grouped by language and entity: each is noted once per run.
+  // Name records come grouped by language: each language is noted once per run of them.
   std::string_view last_language;
-  std::string_view last_skipped_owner;
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a byte order mark
   std::size_t line_number = 0;
   std::size_t line_start = 0;
@@ -246,12 +245,7 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
           last_language = language;
         }
         if (!languages_.contains(language)) {
-          const std::string_view after = rest.substr(std::min(rest.size(), language.size() + 1));
-          const std::string_view owner = after.substr(0, after.find('\t'));
-          if (owner != last_skipped_owner) {
-            skipped_name_owners_.emplace(owner);
-            last_skipped_owner = owner;
-          }
+          skipped_names_ = true;
           continue;
         }
       }
@@ -430,7 +424,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
         aliases_.erase(alias);
       } else if (capital != capitals_.end() && capital->second.entity_id == id) {
         capitals_.erase(capital);
-      } else if (!skipped_name_owners_.contains(id)) {
+      } else if (!skipped_names_) {
         fail(id + " has no alias or capital '" + std::string(field(2)) + "' to drop");
       }
     }

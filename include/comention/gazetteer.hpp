@@ -173,8 +173,8 @@ class GazetteerBuilder {
 
   LanguageSet languages_;
   std::set<std::string, std::less<>> languages_seen_;
-  // Entities with names skipped for their language: a `drop` of a text they lack may mean one.
-  std::set<std::string, std::less<>> skipped_name_owners_;
+  // Names were skipped for their language: a `drop` of a text not loaded may mean one of them.
+  bool skipped_names_ = false;
   std::size_t sources_read_ = 0;
   std::map<std::string, PendingEntity, std::less<>> entities_;
   std::map<std::string, PendingAlias, std::less<>> aliases_;   // keyed by folded text
