@@ -36,8 +36,7 @@ std::optional<CaseRule> parse_case_rule(std::string_view text) noexcept {
 }
 
 bool is_language_code(std::string_view code) noexcept {
-  return (code.size() == 2 || code.size() == 3) &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return code.size() == 2 && code[0] >= 'a' && code[0] <= 'z' && code[1] >= 'a' && code[1] <= 'z';
 }
 
 LanguageSet LanguageSet::all() {
@@ -58,7 +57,7 @@ LanguageSet LanguageSet::parse(std::string_view list) {
     } else if (!is_language_code(code)) {
       throw UsageError(code.empty() ? std::string("empty language code in the language list")
                                     : "'" + std::string(code) +
-                                          "' is no language code: give ISO 639-1 codes such as es or fr, "
+                                          "' is no language code: give ISO 639-1 codes (two letters) such as es or fr, "
                                           "comma-separated, or all");
     } else {
       set.add(code);
@@ -378,7 +377,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     require_entity(entity_id);
     const std::string text = require_text(3);
     const CaseRule rule = rule_at(4, CaseRule::name);
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language});
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -492,7 +491,7 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     for (const Alias& alias : aliases) {
       if (alias.entity != index) continue;
       if (!alias.language.empty()) {
-        out << "name\t" << alias.language << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
+        out << "name\t" << alias.language.view() << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
             << '\n';
         continue;
       }

@@ -9,6 +9,7 @@
 // The file format is documented in data/gazetteer/FORMAT.md. A Gazetteer is immutable once built.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
@@ -53,8 +54,8 @@ class LanguageSet {
  public:
   LanguageSet() = default;  // English alone
   static LanguageSet all();
-  // "es,fr" or "all", as --languages takes it. Throws UsageError on a code that is not two or
-  // three lower-case letters; whether names exist in it is for the caller to ask the builder.
+  // "es,fr" or "all", as --languages takes it. Throws UsageError on a code that is not two
+  // lower-case letters; whether names exist in it is for the caller to ask the builder.
   static LanguageSet parse(std::string_view list);
 
   void add(std::string_view code);
@@ -67,8 +68,24 @@ class LanguageSet {
   std::vector<std::string> codes_{"en"};
 };
 
-// Is `code` shaped like an ISO 639 code: two or three lower-case ASCII letters?
+// Is `code` shaped like an ISO 639-1 code: two lower-case ASCII letters?
 bool is_language_code(std::string_view code) noexcept;
+
+// The ISO 639-1 code of a name's language, held in two bytes: there is one in every alias, and
+// aliases are many. Empty for an `alias` record, which belongs to no language.
+class LanguageCode {
+ public:
+  LanguageCode() = default;
+  explicit LanguageCode(std::string_view code) noexcept {
+    if (is_language_code(code)) code_ = {code[0], code[1]};
+  }
+  bool empty() const noexcept { return code_[0] == 0; }
+  std::string_view view() const noexcept { return empty() ? std::string_view{} : std::string_view(code_.data(), 2); }
+  friend bool operator==(LanguageCode code, std::string_view text) noexcept { return code.view() == text; }
+
+ private:
+  std::array<char, 2> code_{};
+};
 
 // A name proper, or a capital standing for its country ("Beijing said"), matched on request.
 enum class AliasKind : std::uint8_t { name, capital };
@@ -80,7 +97,7 @@ struct Alias {
   std::uint32_t entity = kStop;  // index into Gazetteer::entities()
   CaseRule rule = CaseRule::name;
   AliasKind kind = AliasKind::name;
-  std::string language;  // a `name` record's language ("es"); empty for an `alias` record
+  LanguageCode language;  // a `name` record's language ("es"); empty for an `alias` record
 };
 
 // Where a `context` record looks: the word after the alias or the word before it.
@@ -161,7 +178,7 @@ class GazetteerBuilder {
     std::string entity_id;  // empty for a stop phrase
     CaseRule rule = CaseRule::name;
     std::size_t source = 0;
-    std::string language;  // of a `name` record
+    LanguageCode language;  // of a `name` record
   };
   struct PendingContext {
     ContextRule rule;

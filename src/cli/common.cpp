@@ -34,8 +34,8 @@ namespace {
 
 // Country codes typed where a language code is meant, and other likely slips.
 constexpr std::pair<std::string_view, std::string_view> kLanguageSlips[] = {
-    {"br", "pt"}, {"ch", "zh"}, {"cn", "zh"}, {"dk", "da"}, {"ger", "de"}, {"gr", "el"}, {"il", "he"},
-    {"in", "hi"}, {"ir", "fa"}, {"jp", "ja"}, {"kr", "ko"}, {"se", "sv"}, {"sp", "es"}, {"spa", "es"},
+    {"br", "pt"}, {"ch", "zh"}, {"cn", "zh"}, {"dk", "da"}, {"gr", "el"}, {"il", "he"},
+    {"in", "hi"}, {"ir", "fa"}, {"jp", "ja"}, {"kr", "ko"}, {"se", "sv"}, {"sp", "es"},
     {"ua", "uk"}, {"us", "en"}, {"gb", "en"}, {"vn", "vi"}, {"pk", "ur"}, {"bd", "bn"}, {"ge", "de"},
 };
 
