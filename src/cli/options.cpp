@@ -127,8 +127,8 @@ Matching:
   --languages LIST      also match the names of countries and organizations in these languages
                         (ISO 639-1 codes, comma-separated, or all), such as es,fr; English names
                         match whatever the list. Default en, English alone. Names exist in ar bn
-                        de el es fa fr he hi id it ja ko nl pl pt ru sv sw tr uk ur vi zh (see
-                        README, Languages); a later version will tell each document's language
+                        de el es fa fr he hi id it ja ko nl pl pt ru sv sw tr uk ur vi zh; a
+                        later version adds auto, which detects each document's language
   --gazetteer FILE      add entities, aliases, stop phrases and overrides from FILE (format:
                         data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
   --no-default-gazetteer
