@@ -128,6 +128,20 @@ TEST_CASE("Turkish dotted capital I folds to i: İsveç, ISVEÇ") {
   CHECK(ids_in("ISVEÇ", "tr") == Ids{"SWE"});
 }
 
+TEST_CASE("names English drops as misleading are left out in other languages too") {
+  // "Congo" names either Congo; "Dominique" is a first name. Iceland's German name stays.
+  CHECK(ids_in("El Congo y la RDC", "es").empty());
+  CHECK(ids_in("Dominique de Villepin", "fr").empty());
+  CHECK(ids_in("Island und Norwegen", "de") == Ids{"ISL", "NOR"});
+}
+
+TEST_CASE("a builder knows the built-in languages without loading their names") {
+  GazetteerBuilder builder;
+  builder.add_builtin();
+  CHECK(builder.languages_seen().size() == 24);
+  CHECK(builder.languages_seen().contains("sw"));
+}
+
 TEST_CASE("names of a language in a later file override and drop as aliases do") {
   GazetteerBuilder builder(LanguageSet::parse("es"));
   builder.add_builtin();
