@@ -17,13 +17,22 @@ function(comention_embed_files output function)
     VERBATIM)
 endfunction()
 
-# The gazetteer's load order: a later file overrides an earlier one.
+# The gazetteer's load order: a later file overrides an earlier one. The generated names of each
+# language (names-LANG.tsv) come after the English files and before the curated names; the
+# program reads a names-LANG.tsv only when LANG is asked for.
+set(COMENTION_NAMES_LANGUAGES ar bn de el es fa fr he hi id it ja ko nl pl pt ru sv sw tr uk ur vi zh)
+set(COMENTION_NAMES_FILES "")
+foreach(language IN LISTS COMENTION_NAMES_LANGUAGES)
+  list(APPEND COMENTION_NAMES_FILES ${PROJECT_SOURCE_DIR}/data/gazetteer/names-${language}.tsv)
+endforeach()
 set(COMENTION_EMBEDDED_GAZETTEER_CPP ${PROJECT_BINARY_DIR}/generated/embedded_gazetteer.cpp)
 comention_embed_files(${COMENTION_EMBEDDED_GAZETTEER_CPP} embedded_gazetteer_files
   ${PROJECT_SOURCE_DIR}/data/gazetteer/countries.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/historical.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/organizations.tsv
-  ${PROJECT_SOURCE_DIR}/data/gazetteer/curated.tsv)
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/curated.tsv
+  ${COMENTION_NAMES_FILES}
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-curated.tsv)
 
 set(COMENTION_EMBEDDED_VIEWER_CPP ${PROJECT_BINARY_DIR}/generated/embedded_viewer.cpp)
 comention_embed_files(${COMENTION_EMBEDDED_VIEWER_CPP} embedded_viewer_files

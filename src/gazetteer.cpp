@@ -35,6 +35,48 @@ std::optional<CaseRule> parse_case_rule(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+bool is_language_code(std::string_view code) noexcept {
+  return code.size() == 2 && code[0] >= 'a' && code[0] <= 'z' && code[1] >= 'a' && code[1] <= 'z';
+}
+
+LanguageSet LanguageSet::all() {
+  LanguageSet set;
+  set.all_ = true;
+  return set;
+}
+
+LanguageSet LanguageSet::parse(std::string_view list) {
+  LanguageSet set;
+  for (;;) {
+    const auto comma = list.find(',');
+    std::string_view code = list.substr(0, comma);
+    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+    if (code == "all") {
+      set.all_ = true;
+    } else if (!is_language_code(code)) {
+      throw UsageError(code.empty() ? std::string("empty language code in the language list")
+                                    : "'" + std::string(code) +
+                                          "' is no language code: give ISO 639-1 codes (two letters) such as es or fr, "
+                                          "comma-separated, or all");
+    } else {
+      set.add(code);
+    }
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return set;
+}
+
+void LanguageSet::add(std::string_view code) {
+  const auto at = std::lower_bound(codes_.begin(), codes_.end(), code);
+  if (at == codes_.end() || *at != code) codes_.emplace(at, code);
+}
+
+bool LanguageSet::contains(std::string_view code) const noexcept {
+  return all_ || std::binary_search(codes_.begin(), codes_.end(), code);
+}
+
 std::string_view Entity::attribute(std::string_view key) const noexcept {
   for (const auto& [name, value] : attributes) {
     if (name == key) return value;
@@ -159,6 +201,18 @@ std::string_view trim(std::string_view text) {
 
 void GazetteerBuilder::add_builtin() {
   for (const auto& file : detail::embedded_gazetteer_files()) {
+    // names-LANG.tsv holds the names of one language: left unread unless LANG is asked for, so
+    // that English alone starts as fast as before there were other languages.
+    if (file.name.starts_with("names-") && file.name.ends_with(".tsv")) {
+      const std::string_view language = file.name.substr(6, file.name.size() - 10);
+      if (is_language_code(language)) {
+        languages_seen_.emplace(language);
+        if (!languages_.contains(language)) {
+          skipped_names_ = true;
+          continue;
+        }
+      }
+    }
     add_text(file.content, "builtin:" + std::string(file.name));
   }
 }
@@ -181,6 +235,8 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
   // Each call is a source of its own, even for a file read twice: conflicts are checked within
   // one source, and a later source overrides an earlier one.
   const Source source{source_name, ++sources_read_};
+  // Name records come grouped by language: each language is noted once per run of them.
+  std::string_view last_language;
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a byte order mark
   std::size_t line_number = 0;
   std::size_t line_start = 0;
@@ -191,6 +247,20 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
     line_start = line_end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.starts_with("name\t")) {
+      const std::string_view rest = line.substr(5);
+      const std::string_view language = rest.substr(0, rest.find('\t'));
+      if (is_language_code(language)) {
+        if (language != last_language) {
+          languages_seen_.emplace(language);
+          last_language = language;
+        }
+        if (!languages_.contains(language)) {
+          skipped_names_ = true;
+          continue;
+        }
+      }
+    }
     try {
       if (const auto bad = find_invalid_utf8(line)) {
         throw InputError(source.name, line_number, "invalid UTF-8 at column " + std::to_string(*bad + 1));
@@ -228,6 +298,18 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       fail("'" + text + "' does not start with a letter or digit, so it could never match");
     }
     return text;
+  };
+
+  // Gives a folded text to an entity (or to nothing, for a stop phrase): a later source may take
+  // it from another, the same source may not.
+  auto claim = [&](std::map<std::string, PendingAlias, std::less<>>& table, PendingAlias&& claimed) {
+    auto [it, inserted] = table.try_emplace(fold(claimed.text));
+    PendingAlias& alias = it->second;
+    if (!inserted && alias.source == source.serial && alias.entity_id != claimed.entity_id) {
+      fail("'" + claimed.text + "' is already " +
+           (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
+    }
+    alias = std::move(claimed);
   };
 
   if (kind == "entity") {
@@ -283,14 +365,19 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
-    auto& table = kind == "capital" ? capitals_ : aliases_;
-    auto [it, inserted] = table.try_emplace(fold(text));
-    PendingAlias& alias = it->second;
-    if (!inserted && alias.source == source.serial && alias.entity_id != entity_id) {
-      fail("'" + text + "' is already " +
-           (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
+    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, {}});
+  } else if (kind == "name") {
+    if (fields.size() < 4 || fields.size() > 5) fail("a name record is: name LANG ID TEXT [RULE]");
+    const std::string language(field(1));
+    if (!is_language_code(language)) {
+      fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
     }
-    alias = PendingAlias{text, entity_id, rule, source.serial};
+    if (!languages_.contains(language)) return;
+    const std::string entity_id(field(2));
+    require_entity(entity_id);
+    const std::string text = require_text(3);
+    const CaseRule rule = rule_at(4, CaseRule::name);
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -348,23 +435,24 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
         aliases_.erase(alias);
       } else if (capital != capitals_.end() && capital->second.entity_id == id) {
         capitals_.erase(capital);
-      } else {
+      } else if (!skipped_names_) {
         fail(id + " has no alias or capital '" + std::string(field(2)) + "' to drop");
       }
     }
   } else {
-    fail("unknown record '" + std::string(kind) + "' (entity, alias, stop, capital, context or drop)");
+    fail("unknown record '" + std::string(kind) + "' (entity, alias, name, stop, capital, context or drop)");
   }
 }
 
 Gazetteer GazetteerBuilder::build() const {
   Gazetteer gazetteer;
+  gazetteer.languages_ = languages_;
   gazetteer.entities_.reserve(entities_.size());
   for (const auto& [id, pending] : entities_) gazetteer.entities_.push_back(pending.entity);
 
   std::vector<std::pair<std::string_view, Alias>> aliases;
   auto add = [&](std::string_view key, const PendingAlias& pending, AliasKind kind) {
-    Alias alias{pending.text, Alias::kStop, pending.rule, kind};
+    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.language};
     if (!pending.entity_id.empty()) {
       const auto index = gazetteer.find(pending.entity_id);
       if (!index) return;  // its entity was dropped by a later file
@@ -402,6 +490,11 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     out << '\n';
     for (const Alias& alias : aliases) {
       if (alias.entity != index) continue;
+      if (!alias.language.empty()) {
+        out << "name\t" << alias.language.view() << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
+            << '\n';
+        continue;
+      }
       out << (alias.kind == AliasKind::capital ? "capital\t" : "alias\t") << entity.id << '\t'
           << alias.text << '\t' << to_string(alias.rule) << '\n';
     }

@@ -1,6 +1,6 @@
 // The gazetteer: which entities exist and which texts name them.
 //
-//   comention::GazetteerBuilder builder;
+//   comention::GazetteerBuilder builder(comention::LanguageSet::parse("es,fr"));  // or {}: English
 //   builder.add_builtin();                 // the data compiled in from data/gazetteer/
 //   builder.add_file("my-places.tsv");     // extra aliases, overrides, `drop` records
 //   comention::Gazetteer gazetteer = builder.build();
@@ -9,10 +9,12 @@
 // The file format is documented in data/gazetteer/FORMAT.md. A Gazetteer is immutable once built.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,6 +46,47 @@ struct Entity {
   std::string_view attribute(std::string_view key) const noexcept;
 };
 
+// The languages whose `name` records (FORMAT.md) a GazetteerBuilder loads, as ISO 639-1 codes.
+// English is always in: news in every language quotes English names. `alias` records belong to
+// no language and are loaded whatever the set. Names of languages left out are skipped as they
+// are read, so that the default, English alone, costs no more than before there were any.
+class LanguageSet {
+ public:
+  LanguageSet() = default;  // English alone
+  static LanguageSet all();
+  // "es,fr" or "all", as --languages takes it. Throws UsageError on a code that is not two
+  // lower-case letters; whether names exist in it is for the caller to ask the builder.
+  static LanguageSet parse(std::string_view list);
+
+  void add(std::string_view code);
+  bool contains(std::string_view code) const noexcept;
+  bool is_all() const noexcept { return all_; }
+  const std::vector<std::string>& codes() const noexcept { return codes_; }  // sorted; en in it
+
+ private:
+  bool all_ = false;
+  std::vector<std::string> codes_{"en"};
+};
+
+// Is `code` shaped like an ISO 639-1 code: two lower-case ASCII letters?
+bool is_language_code(std::string_view code) noexcept;
+
+// The ISO 639-1 code of a name's language, held in two bytes: there is one in every alias, and
+// aliases are many. Empty for an `alias` record, which belongs to no language.
+class LanguageCode {
+ public:
+  LanguageCode() = default;
+  explicit LanguageCode(std::string_view code) noexcept {
+    if (is_language_code(code)) code_ = {code[0], code[1]};
+  }
+  bool empty() const noexcept { return code_[0] == 0; }
+  std::string_view view() const noexcept { return empty() ? std::string_view{} : std::string_view(code_.data(), 2); }
+  friend bool operator==(LanguageCode code, std::string_view text) noexcept { return code.view() == text; }
+
+ private:
+  std::array<char, 2> code_{};
+};
+
 // A name proper, or a capital standing for its country ("Beijing said"), matched on request.
 enum class AliasKind : std::uint8_t { name, capital };
 
@@ -54,6 +97,7 @@ struct Alias {
   std::uint32_t entity = kStop;  // index into Gazetteer::entities()
   CaseRule rule = CaseRule::name;
   AliasKind kind = AliasKind::name;
+  LanguageCode language;  // a `name` record's language ("es"); empty for an `alias` record
 };
 
 // Where a `context` record looks: the word after the alias or the word before it.
@@ -77,6 +121,7 @@ class Gazetteer {
   const std::vector<Entity>& entities() const noexcept { return entities_; }  // sorted by id
   const std::vector<Alias>& aliases() const noexcept { return aliases_; }     // by folded text
   const std::vector<ContextRule>& contexts() const noexcept { return contexts_; }
+  const LanguageSet& languages() const noexcept { return languages_; }  // as it was built with
   std::optional<std::uint32_t> find(std::string_view id) const noexcept;
 
   // The entity a person means by `name`: its id in any case ("chn"), its label or one of its
@@ -92,6 +137,7 @@ class Gazetteer {
   std::vector<Entity> entities_;
   std::vector<Alias> aliases_;
   std::vector<ContextRule> contexts_;
+  LanguageSet languages_;
 };
 
 // Writes the gazetteer in the format it is read in: loading the result alone (with no built-in
@@ -103,12 +149,19 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out);
 // `problems`, records every such error there instead and reads on (for `gazetteer check`).
 class GazetteerBuilder {
  public:
+  // Loads `name` records of these languages only (English is always in).
+  explicit GazetteerBuilder(LanguageSet languages = {}) : languages_(std::move(languages)) {}
+
   void add_builtin();
   void add_file(const std::string& path, std::vector<InputError>* problems = nullptr);
   void add_text(std::string_view content, const std::string& source_name,
                 std::vector<InputError>* problems = nullptr);
 
   Gazetteer build() const;
+
+  // The languages of every `name` record read so far, loaded or skipped: those --languages may
+  // ask for.
+  const std::set<std::string, std::less<>>& languages_seen() const noexcept { return languages_seen_; }
 
  private:
   // Each add_text call is one source, numbered from 1: conflicts count only within a source.
@@ -125,6 +178,7 @@ class GazetteerBuilder {
     std::string entity_id;  // empty for a stop phrase
     CaseRule rule = CaseRule::name;
     std::size_t source = 0;
+    LanguageCode language;  // of a `name` record
   };
   struct PendingContext {
     ContextRule rule;
@@ -134,6 +188,10 @@ class GazetteerBuilder {
   void add_record(const std::vector<std::string_view>& fields, const Source& source,
                   std::size_t line);
 
+  LanguageSet languages_;
+  std::set<std::string, std::less<>> languages_seen_;
+  // Names were skipped for their language: a `drop` of a text not loaded may mean one of them.
+  bool skipped_names_ = false;
   std::size_t sources_read_ = 0;
   std::map<std::string, PendingEntity, std::less<>> entities_;
   std::map<std::string, PendingAlias, std::less<>> aliases_;   // keyed by folded text

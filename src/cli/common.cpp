@@ -30,10 +30,43 @@ std::optional<std::uint64_t> total_input_bytes(const std::vector<std::string>& f
 
 }  // namespace
 
+namespace {
+
+// Country codes typed where a language code is meant, and other likely slips.
+constexpr std::pair<std::string_view, std::string_view> kLanguageSlips[] = {
+    {"br", "pt"}, {"ch", "zh"}, {"cn", "zh"}, {"dk", "da"}, {"gr", "el"}, {"il", "he"},
+    {"in", "hi"}, {"ir", "fa"}, {"jp", "ja"}, {"kr", "ko"}, {"se", "sv"}, {"sp", "es"},
+    {"ua", "uk"}, {"us", "en"}, {"gb", "en"}, {"vn", "vi"}, {"pk", "ur"}, {"bd", "bn"}, {"ge", "de"},
+};
+
+// Every language asked for must have names in some gazetteer read: an unknown code is a slip.
+void check_languages(const LanguageSet& languages, const GazetteerBuilder& builder) {
+  const auto& seen = builder.languages_seen();
+  for (const std::string& code : languages.codes()) {
+    if (code == "en" || seen.contains(code)) continue;
+    std::string known;
+    for (const std::string& language : seen) known += (known.empty() ? "" : " ") + language;
+    std::string message = "--languages: no names in '" + code + "' (languages with names: en " + known + ")";
+    std::optional<std::string_view> near;
+    for (const auto& [slip, meant] : kLanguageSlips) {
+      if (slip == code && (meant == "en" || seen.contains(meant))) near = meant;
+    }
+    if (!near) {
+      const std::vector<std::string_view> candidates(seen.begin(), seen.end());
+      near = closest_word(code, candidates);
+    }
+    if (near) message += "; did you mean " + std::string(*near) + "?";
+    throw UsageError(message);
+  }
+}
+
+}  // namespace
+
 Gazetteer load_gazetteer(const GazetteerOptions& options) {
-  GazetteerBuilder builder;
+  GazetteerBuilder builder(options.languages);
   if (options.builtin) builder.add_builtin();
   for (const std::string& file : options.files) builder.add_file(file);
+  check_languages(options.languages, builder);
   return builder.build();
 }
 

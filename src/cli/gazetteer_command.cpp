@@ -12,7 +12,8 @@ namespace {
 constexpr int kExitProblems = 2;
 
 int check(const GazetteerCommandOptions& options) {
-  GazetteerBuilder builder;
+  // Names of every language are checked, whichever --languages asks to load.
+  GazetteerBuilder builder(LanguageSet::all());
   if (options.gazetteer.builtin) builder.add_builtin();
   for (const std::string& file : options.gazetteer.files) builder.add_file(file);
   std::vector<InputError> problems;
@@ -51,6 +52,25 @@ void list(const Gazetteer& gazetteer, std::ostream& out) {
   }
 }
 
+// The names in one language, entity by entity: those that differ from the English ones (names the
+// same in both are English aliases, and the English names are in `list` without --language).
+void list_language(const Gazetteer& gazetteer, std::string_view language, std::ostream& out) {
+  std::vector<std::vector<const Alias*>> names_of(gazetteer.entities().size());
+  for (const Alias& alias : gazetteer.aliases()) {
+    if (alias.entity != Alias::kStop && alias.language == language) names_of[alias.entity].push_back(&alias);
+  }
+  for (std::size_t i = 0; i < gazetteer.entities().size(); ++i) {
+    const Entity& entity = gazetteer.entities()[i];
+    out << entity.id << '\t' << to_string(entity.category) << '\t' << entity.label << '\t';
+    const char* separator = "";
+    for (const Alias* alias : names_of[i]) {
+      out << separator << alias->text;
+      separator = " | ";
+    }
+    out << '\n';
+  }
+}
+
 void export_aliases(const Gazetteer& gazetteer, std::ostream& out) {
   for (const Alias& alias : gazetteer.aliases()) {
     if (alias.entity != Alias::kStop) out << alias.text << '\n';
@@ -69,7 +89,9 @@ int run_gazetteer(const std::vector<std::string>& args) {
 
   const Gazetteer gazetteer = load_gazetteer(options.gazetteer);
   AtomicOutput output(options.output);
-  if (options.action == "list") {
+  if (options.action == "list" && !options.list_language.empty()) {
+    list_language(gazetteer, options.list_language, output.stream());
+  } else if (options.action == "list") {
     list(gazetteer, output.stream());
   } else if (options.aliases_only) {
     export_aliases(gazetteer, output.stream());

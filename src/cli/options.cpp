@@ -138,6 +138,11 @@ Matching:
                         names (the default) counts names only; capitals also counts capitals and
                         seats of government as their country or organization ("Beijing said",
                         "Brussels" for the EU)
+  --languages LIST      also match the names of countries and organizations in these languages
+                        (ISO 639-1 codes, comma-separated, or all), such as es,fr; English names
+                        match whatever the list. Default en, English alone. Names exist in ar bn
+                        de el es fa fr he hi id it ja ko nl pl pt ru sv sw tr uk ur vi zh; a
+                        later version adds auto, which detects each document's language
   --gazetteer FILE      add entities, aliases, stop phrases and overrides from FILE (format:
                         data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
   --no-default-gazetteer
@@ -177,6 +182,8 @@ Options:
   --places names|capitals
                         capitals also counts capitals and seats of government ("Beijing said");
                         default names
+  --languages LIST      also match names in these languages (ISO 639-1 codes, comma-separated,
+                        or all); English names always match. Default en, English alone
   --gazetteer FILE      add a gazetteer file (repeatable); --no-default-gazetteer starts empty
   -h, --help            show this help
 )";
@@ -195,13 +202,18 @@ Exits 0 when they are connected, 1 when they are not.
 const char* const kGazetteerHelp = R"(Usage:
   comention gazetteer check FILE...         validate gazetteer files; every problem is reported
                                             as FILE:LINE, and the exit status is 2 if any
-  comention gazetteer list                  print each entity: id, category, label, aliases
+  comention gazetteer list                  print each entity: id, category, label, aliases;
+                                            with --language CODE its names in that language
   comention gazetteer export [--aliases]    write the effective gazetteer in its own format, or
                                             with --aliases every alias one a line (for grep -F -f)
 
 Options:
   --gazetteer FILE        add FILE on top of the built-in gazetteer (repeatable)
   --no-default-gazetteer  start from an empty gazetteer
+  --languages LIST        load the names of these languages too (ISO 639-1 codes, comma-
+                          separated, or all); default en
+  --language CODE         list: show each entity's names in this language (es, fr, ru...) that
+                          differ from its English ones
   -o, --output FILE       list/export: write to FILE instead of standard output
   -h, --help              show this help
 
@@ -281,6 +293,8 @@ bool parse_gazetteer_option(const std::string& arg, ArgumentCursor& cursor, Gaze
   } else if (arg == "--no-default-gazetteer") {
     cursor.no_value(arg);
     options.builtin = false;
+  } else if (arg == "--languages") {
+    options.languages = LanguageSet::parse(cursor.value(arg));
   } else {
     return false;
   }
@@ -712,6 +726,11 @@ GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& 
     } else if (arg == "--aliases") {
       cursor.no_value(arg);
       options.aliases_only = true;
+    } else if (arg == "--language") {
+      options.list_language = cursor.value(arg);
+      if (!is_language_code(options.list_language)) {
+        throw UsageError("--language takes one ISO 639-1 code such as es, not '" + options.list_language + "'");
+      }
     } else if (parse_gazetteer_option(arg, cursor, options.gazetteer)) {
       continue;
     } else if (arg.starts_with("-")) {
@@ -733,6 +752,10 @@ GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& 
     throw UsageError("gazetteer " + options.action + " takes no FILE; add files with --gazetteer");
   }
   if (options.aliases_only && options.action != "export") throw UsageError("--aliases goes with export");
+  if (!options.list_language.empty()) {
+    if (options.action != "list") throw UsageError("--language goes with list");
+    options.gazetteer.languages.add(options.list_language);
+  }
   return options;
 }
 

@@ -19,6 +19,7 @@ namespace comention::cli {
 struct GazetteerOptions {
   bool builtin = true;
   std::vector<std::string> files;
+  LanguageSet languages;  // --languages: whose names are loaded besides English
 };
 
 // Options every subcommand that reads documents understands.
@@ -78,6 +79,7 @@ struct GazetteerCommandOptions {
   std::vector<std::string> files;   // for check: the files to validate
   GazetteerOptions gazetteer;
   bool aliases_only = false;        // export: a plain list of aliases, one a line
+  std::string list_language;        // list --language CODE: show the names in that language
   std::string output = "-";
   bool help = false;
 };

@@ -203,6 +203,32 @@ class Counting(CliTestCase):
         ids = [n["id"] for n in self.build_json(text, "--ignore-case")["nodes"]]
         self.assertEqual(ids, ["CHN", "IRN"])
 
+    def test_languages_select_the_names_of_other_languages(self):
+        text = self.write("es.txt", "España y Francia critican a EE.UU. y a la ONU.\n")
+        # English alone by default: none of these Spanish names.
+        self.assertEqual(self.build_json(text)["nodes"], [])
+        ids = sorted(n["id"] for n in self.build_json(text, "--languages", "es")["nodes"])
+        self.assertEqual(ids, ["ESP", "FRA", "UN", "USA"])
+        self.assertEqual(sorted(n["id"] for n in self.build_json(text, "--languages=de,ru")["nodes"]), [])
+        self.assertEqual([n["id"] for n in self.build_json(text, "--languages=fr")["nodes"]], ["UN"])  # ONU
+        self.assertEqual(len(self.build_json(text, "--languages", "all")["nodes"]), 4)
+        # English names stay on whatever is chosen.
+        english = self.write("en.txt", "China and Russia met.\n")
+        self.assertEqual(sorted(n["id"] for n in self.build_json(english, "--languages", "es")["nodes"]),
+                         ["CHN", "RUS"])
+        mentions = run("mentions", "--languages", "ru", self.write("ru.txt", "Россия и США."))
+        self.assertEqual([json.loads(line)["entity"] for line in mentions.stdout.decode().splitlines()],
+                         ["RUS", "USA"])
+        explained = run("explain", "ESP", "France", text, "--languages", "es")
+        self.assertEqual(explained.returncode, 0, explained.stderr.decode())
+
+    def test_unknown_language_is_a_usage_error_with_a_suggestion(self):
+        text = self.write("t.txt", "China.")
+        self.assert_error(run("build", text, "--languages", "sp"), "'sp'", "did you mean es?")
+        self.assert_error(run("build", text, "--languages", "xq"), "'xq'", "languages with names")
+        self.assert_error(run("mentions", text, "--languages", "spanish"), "spanish", "ISO 639-1")
+        self.assert_error(run("build", text, "--languages", "es,"), "empty language code")
+
     def test_empty_inputs_give_an_empty_valid_graph(self):
         empty_text = self.write("empty.txt", "")
         empty_jsonl = self.write("empty.jsonl", "")
@@ -678,6 +704,32 @@ class CustomGazetteers(CliTestCase):
         self.assertIn("China", aliases)
         self.assertIn("U.S.", aliases)
         self.assertNotIn("Indian Ocean", aliases)  # stop phrases are no aliases
+
+    def test_list_with_a_language_shows_its_names(self):
+        lines = run("gazetteer", "list", "--language", "es").stdout.decode().splitlines()
+        rows = {line.split("\t")[0]: line.split("\t") for line in lines}
+        self.assertEqual(rows["ESP"][1:3], ["country", "Spain"])
+        self.assertIn("España", rows["ESP"][3].split(" | "))
+        self.assertIn("EE.UU.", rows["USA"][3].split(" | "))
+        self.assertIn("ONU", rows["UN"][3].split(" | "))
+        self.assertNotIn("Spain", rows["ESP"][3].split(" | "))  # English names are in plain list
+        self.assertEqual(len(lines), len(run("gazetteer", "list").stdout.decode().splitlines()))
+        russian = run("gazetteer", "list", "--language", "ru").stdout.decode()
+        self.assertIn("Россия", russian)
+        self.assert_error(run("gazetteer", "export", "--language", "es"), "--language goes with list")
+        self.assert_error(run("gazetteer", "list", "--language", "xq"), "'xq'")
+
+    def test_export_with_languages_writes_name_records(self):
+        exported = run("gazetteer", "export", "--languages", "es").stdout.decode()
+        self.assertIn("name\tes\tESP\tEspaña\tname\n", exported)
+        self.assertNotIn("name\tfr\t", exported)
+        self.assertNotIn("\nname\t", run("gazetteer", "export").stdout.decode())
+
+    def test_check_validates_the_names_of_every_language(self):
+        bad = self.write("names.tsv", "name\tfr\tFRX\tGaule\n")
+        self.assertEqual(run("gazetteer", "check", bad).returncode, 2)
+        good = self.write("good.tsv", "name\tfr\tFRA\tGaule\n")
+        self.assertEqual(run("gazetteer", "check", good).returncode, 0)
 
     def test_gazetteer_usage_errors(self):
         self.assert_error(run("gazetteer"), "check, list or export")

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "comention/error.hpp"
 
@@ -550,6 +551,114 @@ TEST_CASE("texts that could never match are errors") {
   const auto two_words = add_text_error(base + "context\tAlpha\tnot-before\tx y\n", "t.tsv");
   REQUIRE(two_words);
   CHECK(contains(two_words->what(), "not one word"));
+}
+
+TEST_CASE("name records carry their language and load only when it is selected") {
+  constexpr std::string_view kNames =
+      "entity\tESP\tcountry\tSpain\n"
+      "alias\tESP\tSpain\n"
+      "name\tes\tESP\tEspaña\n"
+      "name\tde\tESP\tSpanien\n"
+      "name\tru\tESP\tИспания\tany\n";
+  GazetteerBuilder english;
+  english.add_text(kNames, "names.tsv");
+  const Gazetteer only_english = english.build();
+  CHECK(only_english.aliases().size() == 1);
+  CHECK(find_alias(only_english, "España") == nullptr);
+  // Every language read is known, loaded or not: --languages asks which there are.
+  CHECK(std::vector<std::string>(english.languages_seen().begin(), english.languages_seen().end()) ==
+        std::vector<std::string>{"de", "es", "ru"});
+
+  GazetteerBuilder spanish(comention::LanguageSet::parse("es,ru"));
+  spanish.add_text(kNames, "names.tsv");
+  const Gazetteer gazetteer = spanish.build();
+  CHECK(gazetteer.languages().codes() == std::vector<std::string>{"en", "es", "ru"});
+  const Alias* espana = find_alias(gazetteer, "España");
+  REQUIRE(espana != nullptr);
+  CHECK(espana->language == "es");
+  CHECK(espana->rule == CaseRule::name);
+  CHECK(espana->entity == gazetteer.find("ESP"));
+  CHECK(find_alias(gazetteer, "Spanien") == nullptr);
+  const Alias* ispania = find_alias(gazetteer, "Испания");
+  REQUIRE(ispania != nullptr);
+  CHECK(ispania->rule == CaseRule::any);
+  CHECK(find_alias(gazetteer, "Spain")->language.empty());
+  // lookup knows the names loaded, as --focus and explain need.
+  CHECK(gazetteer.lookup("espana") == gazetteer.find("ESP"));
+}
+
+TEST_CASE("malformed name records are errors naming SOURCE:LINE") {
+  const std::string entity = "entity\tESP\tcountry\tSpain\n";
+  for (const std::string& record :
+       {std::string("name\tes\tESP\n"), std::string("name\tes\tESP\tEspaña\tname\textra\n"),
+        std::string("name\tES\tESP\tEspaña\n"), std::string("name\tspanish\tESP\tEspaña\n"),
+        std::string("name\tes\tESQ\tEspaña\n"), std::string("name\tes\tESP\t\n"),
+        std::string("name\tes\tESP\tEspaña\tloud\n")}) {
+    CAPTURE(record);
+    GazetteerBuilder builder(comention::LanguageSet::all());
+    const auto error = add_text_error(builder, entity + record, "names.tsv");
+    REQUIRE(error.has_value());
+    CHECK(contains(error->what(), "names.tsv:2"));
+  }
+  // A bad language code is an error even when no language is selected.
+  const auto error = add_text_error("name\tSpanish\tESP\tEspaña\n", "names.tsv");
+  REQUIRE(error.has_value());
+  CHECK(contains(error->what(), "names.tsv:1"));
+  CHECK(contains(error->what(), "language code"));
+}
+
+TEST_CASE("a name two entities claim in one source is an error, across languages too") {
+  GazetteerBuilder builder(comention::LanguageSet::all());
+  const auto error = add_text_error(builder,
+                                    "entity\tISL\tcountry\tIceland\n"
+                                    "entity\tIRL\tcountry\tIreland\n"
+                                    "name\tde\tISL\tIsland\n"
+                                    "name\tsv\tIRL\tIsland\n",
+                                    "clash.tsv");
+  REQUIRE(error.has_value());
+  CHECK(contains(error->what(), "clash.tsv:4"));
+  CHECK(contains(error->what(), "ISL"));
+}
+
+TEST_CASE("names override aliases of earlier sources, and drop removes a name like an alias") {
+  GazetteerBuilder builder(comention::LanguageSet::parse("de"));
+  builder.add_text(
+      "entity\tISL\tcountry\tIceland\n"
+      "entity\tXIS\tcountry\tAn Island\n"
+      "alias\tXIS\tIsland\n",
+      "first.tsv");
+  builder.add_text("name\tde\tISL\tIsland\nname\tde\tISL\tIsland von Eis\n", "names.tsv");
+  builder.add_text("drop\tISL\tIsland von Eis\n", "fixes.tsv");
+  const Gazetteer gazetteer = builder.build();
+  const Alias* island = find_alias(gazetteer, "Island");
+  REQUIRE(island != nullptr);
+  CHECK(island->entity == gazetteer.find("ISL"));
+  CHECK(island->language == "de");
+  CHECK(find_alias(gazetteer, "Island von Eis") == nullptr);
+}
+
+TEST_CASE("a drop of a name whose language is not loaded is no error") {
+  GazetteerBuilder builder;
+  builder.add_text("entity\tESP\tcountry\tSpain\nname\tes\tESP\tEspaña\n", "names.tsv");
+  CHECK_FALSE(add_text_error(builder, "drop\tESP\tEspaña\n", "fixes.tsv").has_value());
+  // With every language loaded, nothing was skipped: a drop of a text not there is an error.
+  GazetteerBuilder all(comention::LanguageSet::all());
+  all.add_text("entity\tESP\tcountry\tSpain\nname\tes\tESP\tEspaña\n", "names.tsv");
+  CHECK(add_text_error(all, "drop\tESP\tEspagne\n", "fixes.tsv").has_value());
+}
+
+TEST_CASE("write_gazetteer_tsv writes names as name records that read back") {
+  GazetteerBuilder builder(comention::LanguageSet::parse("es"));
+  builder.add_text("entity\tESP\tcountry\tSpain\nalias\tESP\tSpain\nname\tes\tESP\tEspaña\n", "names.tsv");
+  std::ostringstream out;
+  comention::write_gazetteer_tsv(builder.build(), out);
+  CHECK(contains(out.str(), "name\tes\tESP\tEspa\xC3\xB1" "a\tname\n"));
+  GazetteerBuilder again(comention::LanguageSet::parse("es"));
+  again.add_text(out.str(), "export.tsv");
+  const Gazetteer read_back = again.build();
+  const Alias* espana = find_alias(read_back, "España");
+  REQUIRE(espana != nullptr);
+  CHECK(espana->language == "es");
 }
 
 TEST_CASE("a directory is no gazetteer file") {
