@@ -14,6 +14,7 @@
 
 #include "comention/gazetteer.hpp"
 #include "comention/graph.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -103,9 +104,7 @@ std::string shortest(double value) {
 
 namespace {
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
+using comention::testing::contains;
 
 // The line of a DOT text that declares node `id` (its attribute list may span lines).
 std::string dot_statement(const std::string& dot, const std::string& start) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "comention/error.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -53,9 +54,7 @@ std::optional<InputError> add_text_error(std::string_view content, const std::st
   return add_text_error(builder, content, source);
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
+using comention::testing::contains;
 
 constexpr std::string_view kSmall =
     "# a comment line\n"

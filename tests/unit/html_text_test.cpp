@@ -11,6 +11,7 @@
 
 #include "comention/error.hpp"
 #include "comention/text.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -18,9 +19,7 @@ using comention::extract_html_text;
 using comention::HtmlText;
 using comention::looks_like_html;
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
+using comention::testing::contains;
 
 HtmlText extract(std::string_view page, std::string_view hint = "") {
   return extract_html_text(page, hint, "page.html");

@@ -56,7 +56,7 @@ std::string read_error(const std::vector<std::string>& inputs, const ReaderOptio
   return {};
 }
 
-bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+using comention::testing::contains;
 
 const std::string kJsonLines =
     "{\"id\": \"a\", \"date\": \"2026-03-02\", \"text\": \"China and Iran.\"}\n"

@@ -50,9 +50,7 @@ std::optional<InputError> read_error(const std::vector<std::string>& inputs, con
   return std::nullopt;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
+using comention::testing::contains;
 
 ReaderOptions jsonl_options() {
   ReaderOptions options;

@@ -36,6 +36,10 @@ struct StringMaker<std::vector<T>> {
 
 namespace comention::testing {
 
+inline bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
 // A fresh directory under the system's temporary directory, removed with everything in it.
 class TempDir {
  public:

@@ -14,6 +14,7 @@
 
 #include "comention/error.hpp"
 #include "comention/html_text.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -21,9 +22,7 @@ using comention::InputError;
 using comention::WarcReader;
 using comention::WarcRecord;
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
+using comention::testing::contains;
 
 // A source over bytes that hands out at most `step` bytes a call, as a decompressor may.
 comention::ByteSource source_over(std::string bytes, std::size_t step) {
