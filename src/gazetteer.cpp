@@ -208,7 +208,7 @@ void GazetteerBuilder::add_builtin() {
       if (is_language_code(language)) {
         languages_seen_.emplace(language);
         if (!languages_.contains(language)) {
-          skipped_names_ = true;
+          skipped_builtin_names_.push_back(file.content);
           continue;
         }
       }
@@ -256,7 +256,7 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
           last_language = language;
         }
         if (!languages_.contains(language)) {
-          skipped_names_ = true;
+          skipped_name_records_.emplace_back(line);
           continue;
         }
       }
@@ -435,13 +435,37 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
         aliases_.erase(alias);
       } else if (capital != capitals_.end() && capital->second.entity_id == id) {
         capitals_.erase(capital);
-      } else if (!skipped_names_) {
+      } else if (!is_skipped_name(id, key)) {
         fail(id + " has no alias or capital '" + std::string(field(2)) + "' to drop");
       }
     }
   } else {
     fail("unknown record '" + std::string(kind) + "' (entity, alias, name, stop, capital, context or drop)");
   }
+}
+
+bool GazetteerBuilder::is_skipped_name(std::string_view id, std::string_view folded_text) const {
+  // name LANG ID TEXT [RULE]
+  auto names_it = [&](std::string_view line) {
+    if (!line.starts_with("name\t")) return false;
+    const std::vector<std::string_view> fields = split_tabs(line);
+    return fields.size() >= 4 && fields[2] == id && fold(fields[3]) == folded_text;
+  };
+  for (const std::string& record : skipped_name_records_) {
+    if (names_it(record)) return true;
+  }
+  for (const std::string_view content : skipped_builtin_names_) {
+    std::size_t start = 0;
+    while (start < content.size()) {
+      const std::size_t newline = content.find('\n', start);
+      const std::size_t end = newline == std::string_view::npos ? content.size() : newline;
+      std::string_view line = content.substr(start, end - start);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      if (names_it(line)) return true;
+      start = end + 1;
+    }
+  }
+  return false;
 }
 
 Gazetteer GazetteerBuilder::build() const {

@@ -190,8 +190,14 @@ class GazetteerBuilder {
 
   LanguageSet languages_;
   std::set<std::string, std::less<>> languages_seen_;
-  // Names were skipped for their language: a `drop` of a text not loaded may mean one of them.
-  bool skipped_names_ = false;
+  // Whether a skipped name (of a language not loaded) of entity id folds to folded_text: a
+  // `drop` of a text not loaded is no error when it means one of them, and is one otherwise.
+  bool is_skipped_name(std::string_view id, std::string_view folded_text) const;
+
+  // The names skipped for their language, looked through only when a drop finds nothing: the
+  // built-in files' contents, which live as long as the program, and other sources' records.
+  std::vector<std::string_view> skipped_builtin_names_;
+  std::vector<std::string> skipped_name_records_;
   std::size_t sources_read_ = 0;
   std::map<std::string, PendingEntity, std::less<>> entities_;
   std::map<std::string, PendingAlias, std::less<>> aliases_;   // keyed by folded text

@@ -636,10 +636,19 @@ TEST_CASE("names override aliases of earlier sources, and drop removes a name li
   CHECK(find_alias(gazetteer, "Island von Eis") == nullptr);
 }
 
-TEST_CASE("a drop of a name whose language is not loaded is no error") {
+TEST_CASE("a drop of a name whose language is not loaded is no error, and a drop of nothing still is") {
   GazetteerBuilder builder;
   builder.add_text("entity\tESP\tcountry\tSpain\nname\tes\tESP\tEspaña\n", "names.tsv");
   CHECK_FALSE(add_text_error(builder, "drop\tESP\tEspaña\n", "fixes.tsv").has_value());
+  CHECK_FALSE(add_text_error(builder, "drop\tESP\tESPAÑA\n", "fixes.tsv").has_value());  // compared folded
+  // Regression: skipped names once switched the check off for every drop, misspelt ones too.
+  CHECK(add_text_error(builder, "drop\tESP\tEspañaa\n", "fixes.tsv").has_value());
+  CHECK(add_text_error(builder, "drop\tFRA\tEspaña\n", "fixes.tsv").has_value());
+  // The same with the built-in names of languages not loaded (English alone by default).
+  GazetteerBuilder builtin;
+  builtin.add_builtin();
+  CHECK_FALSE(add_text_error(builtin, "drop\tDEU\tDeutschland\n", "fixes.tsv").has_value());
+  CHECK(add_text_error(builtin, "drop\tCHN\tChinaaa\n", "fixes.tsv").has_value());
   // With every language loaded, nothing was skipped: a drop of a text not there is an error.
   GazetteerBuilder all(comention::LanguageSet::all());
   all.add_text("entity\tESP\tcountry\tSpain\nname\tes\tESP\tEspaña\n", "names.tsv");
