@@ -21,7 +21,7 @@ bool CsvParser::next(std::vector<std::string>& fields) {
     started_ = true;
     if (input_.peek(3) == "\xEF\xBB\xBF") input_.consume(3);
   }
-  enum class State { field_start, unquoted, quoted, quote_in_quoted };
+  enum class State { field_start, unquoted, carriage_return, quoted, quote_in_quoted };
   std::size_t count = 0;  // fields of this record so far
   State state = State::field_start;
   std::size_t quote_line = 0;  // where the open quote was, for the error
@@ -48,7 +48,6 @@ bool CsvParser::next(std::vector<std::string>& fields) {
                          column_message(count, "a quoted field is not closed before the end of the file"));
       }
       if (count == 0) return false;
-      if (state == State::unquoted && !field().empty() && field().back() == '\r') field().pop_back();
       if (state == State::field_start && count == 1 && fields[0].empty()) return false;
       fields.resize(count);
       return true;
@@ -75,7 +74,7 @@ bool CsvParser::next(std::vector<std::string>& fields) {
         case State::unquoted: {
           // Runs of plain bytes are copied at once.
           std::size_t stop = i;
-          while (stop < size && data[stop] != separator_ && data[stop] != '\n') ++stop;
+          while (stop < size && data[stop] != separator_ && data[stop] != '\n' && data[stop] != '\r') ++stop;
           field().append(data.data() + i, stop - i);
           i = stop;
           if (i == size) break;
@@ -85,11 +84,12 @@ bool CsvParser::next(std::vector<std::string>& fields) {
             state = State::field_start;
             break;
           }
-          // A line end: CRLF leaves its CR on the field.
           ++i;
+          if (data[i - 1] == '\r') {  // of CRLF, which the next byte must finish
+            state = State::carriage_return;
+            break;
+          }
           ++line_;
-          std::string& last = field();
-          if (!last.empty() && last.back() == '\r') last.pop_back();
           state = State::field_start;
           if (end_record()) {
             input_.consume(i);
@@ -97,6 +97,22 @@ bool CsvParser::next(std::vector<std::string>& fields) {
           }
           break;
         }
+        case State::carriage_return:
+          // A CR alone would leave every line of a file with old Mac line ends in one record:
+          // the header, and no rows at all.
+          if (c != '\n') {
+            throw InputError(input_.name(), line_,
+                             column_message(count, "a carriage return not followed by a line feed: CSV lines end in LF "
+                                                   "or CRLF (convert CR line ends, e.g. with tr '\\r' '\\n')"));
+          }
+          ++i;
+          ++line_;
+          state = State::field_start;
+          if (end_record()) {
+            input_.consume(i);
+            return true;
+          }
+          break;
         case State::quoted: {
           const void* quote = std::memchr(data.data() + i, '"', size - i);
           const std::size_t stop = quote ? static_cast<std::size_t>(static_cast<const char*>(quote) - data.data()) : size;
@@ -131,7 +147,8 @@ bool CsvParser::next(std::vector<std::string>& fields) {
             input_.consume(i);
             return true;
           } else if (c == '\r') {
-            ++i;  // of CRLF; the LF ends the record
+            ++i;  // of CRLF, which the next byte must finish
+            state = State::carriage_return;
           } else {
             throw InputError(input_.name(), line_,
                              column_message(count, std::string("a closing quote must be followed by the separator or a line end, "

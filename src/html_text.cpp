@@ -731,6 +731,48 @@ GumboOptions parser_options() noexcept {
   return options;
 }
 
+// The deepest nesting the page's tags could build, counted cheaply before parsing. gumbo takes
+// time growing with the square of the number of open elements, and frees its tree by recursion,
+// so a page nested tens of thousands deep (no article is) would take minutes or overflow the
+// stack. Elements that close themselves or are closed by their next sibling (p, li, td ...)
+// are not counted, so the estimate stays near the real depth for ordinary pages; a stray "<b"
+// in a script may make it a little higher, which the generous limit allows for.
+std::size_t deepest_nesting(std::string_view html) noexcept {
+  static constexpr std::array<std::string_view, 31> kNotNesting = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+      "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+      "tfoot", "rp", "rt", "colgroup", "caption", "keygen"};
+  auto is_name_byte = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  char name[16];
+  for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at)) {
+    ++at;
+    const bool closing = at < html.size() && html[at] == '/';
+    const std::size_t start = at + (closing ? 1 : 0);
+    std::size_t end = start;
+    while (end < html.size() && is_name_byte(html[end])) ++end;
+    if (end == start) continue;  // "<!--", "<!DOCTYPE", "a < b"
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    const std::size_t length = std::min(end - start, sizeof name);
+    for (std::size_t i = 0; i < length; ++i) {
+      const char c = html[start + i];
+      name[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const std::string_view tag(name, length);
+    if (std::find(kNotNesting.begin(), kNotNesting.end(), tag) != kNotNesting.end()) continue;
+    const std::size_t close = html.find('>', end);
+    if (close != std::string_view::npos && html[close - 1] == '/') continue;  // <x/>
+    deepest = std::max(deepest, ++depth);
+  }
+  return deepest;
+}
+
 struct GumboOutputDeleter {
   void operator()(GumboOutput* output) const noexcept {
     const GumboOptions options = parser_options();
@@ -749,6 +791,11 @@ std::string_view charset_parameter(std::string_view content_type) noexcept {
 
 HtmlText extract_html_text(std::string_view bytes, std::string_view charset_hint, const std::string& file_for_errors) {
   DecodedPage page = decode_page(bytes, charset_hint, file_for_errors);
+  if (const std::size_t depth = deepest_nesting(page.text); depth > kMaxHtmlNesting) {
+    throw InputError(file_for_errors, "the page nests about " + std::to_string(depth) +
+                                          " elements deep, more than the " + std::to_string(kMaxHtmlNesting) +
+                                          " an article could; not parsed");
+  }
   const GumboOptions options = parser_options();
   const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
       gumbo_parse_with_options(&options, page.text.data(), page.text.size()));

@@ -473,6 +473,7 @@ std::optional<Content> table_content(std::string_view line, const ReaderOptions&
 }
 
 constexpr std::size_t kMaxNesting = 8;  // archives inside archives, for a zip bomb's sake
+constexpr std::size_t kSniffBytes = 512;  // a tar header: enough to tell every format by its start
 
 void reject_duplicates(const std::vector<std::string>& files) {
   // A file named twice (directly, or also through its folder) would count its documents twice.
@@ -589,17 +590,24 @@ class DocumentReader::Sources {
   // members come next) or a member skipped as unreadable.
   bool start(detail::InputBuffer& input, const std::string& name, const std::string& format_name, bool in_archive) {
     const std::string extension = extension_of(format_name);
-    // Only as many bytes as the first one calls for: JSON Lines on standard input must stream,
-    // and a short first record must not wait for more. A tar file says so only at byte 257;
-    // text, JSON and HTML cannot start like one.
-    std::string_view head = input.peek(1);
-    if (!head.empty()) {
-      const char first = head[0];
-      if (std::string_view("\x1F\xFD\x28" "BP").find(first) != std::string_view::npos) {
-        head = input.peek(10);
-      } else if (std::string_view("{[< \t\r\n\xEF").find(first) == std::string_view::npos) {
-        head = input.peek(512);
+    // A tar file says so only at byte 257, after its first member's name, which may start like
+    // anything ("[Reuters] story.txt"), so a file is always looked at over its first block. On
+    // standard input JSON Lines must stream, and a short first record must not wait for more:
+    // there the look stops at the first line end, which no tar header holds before byte 257.
+    std::string_view head;
+    if (name != "-") {
+      head = input.peek(kSniffBytes);
+    } else {
+      // What has arrived, and more only while it is short of both a line end and a block.
+      for (;;) {
+        head = input.available();
+        if (head.size() >= kSniffBytes || head.find('\n') != std::string_view::npos) break;
+        if (!input.read_some()) {
+          head = input.available();
+          break;
+        }
       }
+      head = head.substr(0, std::min(head.size(), kSniffBytes));
     }
     if (detail::is_compressed_or_archive(head)) {
       if (levels_.size() >= kMaxNesting) {
@@ -789,9 +797,18 @@ class DocumentReader::Sources {
         ++skipped_.warc_encoded;
         continue;
       }
+      // One page in a crawl that cannot be read (nested thousands deep, an HTTP charset iconv
+      // does not know) is counted and reported, as the other responses passed over are; a
+      // single page given as a file is an error instead.
+      HtmlText html;
+      try {
+        html = extract_html_text(record_.body, charset_parameter(record_.http_content_type),
+                                 name_ + ":" + std::to_string(record_.first_line));
+      } catch (const InputError&) {
+        ++skipped_.warc_unreadable;
+        continue;
+      }
       ++skipped_.warc_pages;
-      HtmlText html = extract_html_text(record_.body, charset_parameter(record_.http_content_type),
-                                        name_ + ":" + std::to_string(record_.first_line));
       doc.text = std::move(html.text);
       doc.title = std::move(html.title);
       doc.id = record_.target_uri.empty() ? name_ + ":" + std::to_string(record_.first_line) : record_.target_uri;

@@ -56,8 +56,11 @@ struct HtmlText {
 
 // bytes: the page as stored. charset_hint: a charset named outside the page, such as an HTTP
 // Content-Type header's charset= (may be empty). Throws InputError(file_for_errors, message) only
-// when the page cannot be decoded at all: charset_hint names a charset iconv cannot convert.
-// Broken markup is never an error: it is parsed as a browser would parse it.
+// when the page cannot be decoded at all (charset_hint names a charset iconv cannot convert) or
+// its tags nest deeper than kMaxHtmlNesting, which no article does and which would make parsing
+// take minutes or overflow the stack. Broken markup is never an error: it is parsed as a browser
+// would parse it.
+constexpr std::size_t kMaxHtmlNesting = 5000;
 HtmlText extract_html_text(std::string_view bytes, std::string_view charset_hint, const std::string& file_for_errors);
 
 // True when bytes look like an HTML document: after an optional byte order mark and white space,

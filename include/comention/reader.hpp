@@ -106,6 +106,7 @@ struct SkippedInputs {
   std::uint64_t warc_not_ok = 0;             // responses with an HTTP status outside 200..299
   std::uint64_t warc_not_html = 0;           // responses of another content type (PDF, JSON ...)
   std::uint64_t warc_encoded = 0;            // bodies still gzip- or br-encoded
+  std::uint64_t warc_unreadable = 0;         // HTML that cannot be decoded or nests too deep
   std::uint64_t warc_oversized = 0;          // blocks too large to keep
 };
 

@@ -98,7 +98,8 @@ std::vector<std::string> read_notes(const DocumentReader& reader) {
                     " written by comention (its viewer), the first: " + skipped.first_viewer_page);
   }
   const std::uint64_t responses_skipped =
-      skipped.warc_not_ok + skipped.warc_not_html + skipped.warc_encoded + skipped.warc_oversized;
+      skipped.warc_not_ok + skipped.warc_not_html + skipped.warc_encoded + skipped.warc_oversized +
+      skipped.warc_unreadable;
   if (skipped.warc_pages + skipped.warc_other_records + responses_skipped > 0) {
     // "WARC: 120 pages read; skipped 240 request, metadata and other records, 3 responses (2 not HTML, 1 not 2xx)"
     std::string note = "WARC: " + group_digits(skipped.warc_pages) + (skipped.warc_pages == 1 ? " page" : " pages") +
@@ -113,6 +114,7 @@ std::vector<std::string> read_notes(const DocumentReader& reader) {
     reason(skipped.warc_not_ok, "with an HTTP status outside 200-299");
     reason(skipped.warc_encoded, "still gzip- or br-encoded");
     reason(skipped.warc_oversized, "too large to keep");
+    reason(skipped.warc_unreadable, "whose HTML cannot be decoded or nests too deep");
     notes.push_back(note + (why.empty() ? "" : " (" + why + ")"));
   }
   const FieldCounts& fields = reader.field_counts();

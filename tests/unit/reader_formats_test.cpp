@@ -163,6 +163,11 @@ TEST_CASE("CSV errors name the file, the line and the column") {
   // A quote left open stops at 64 MiB rather than taking the rest of the file into memory.
   const std::string runaway = dir.write("runaway.csv", "id,text\n1,ok\n2,\"" + std::string((std::size_t{65} << 20), 'x'));
   CHECK(contains(read_error({runaway}), runaway + ":3: column 2: a quoted field runs on past 64 MiB"));
+  // Regression: old Mac line ends (CR alone) once made the whole file its header, and no rows.
+  const std::string mac = dir.write("mac.csv", "text,id\rChina and Iran,1\rFrance,2\r");
+  CHECK(contains(read_error({mac}), mac + ":1: column 2: a carriage return not followed by a line feed"));
+  const std::string quoted_mac = dir.write("quoted-mac.csv", "text,id\r\n\"China\"\r\"x\",1\r\n");
+  CHECK(contains(read_error({quoted_mac}), quoted_mac + ":2: column 1: a carriage return not followed by a line feed"));
   const std::string latin1 = dir.write("latin1.csv", "id,text\n1,caf\xE9\n");
   CHECK(contains(read_error({latin1}), latin1 + ":2: column 2 (text): invalid UTF-8"));
 }
@@ -264,6 +269,24 @@ TEST_CASE("standard input is told by its first bytes") {
   CHECK(texts(read_stdin(dir, "[Reuters] China, Iran, Peru\n")) == std::vector<std::string>{"[Reuters] China, Iran, Peru\n"});
   CHECK(read_stdin(dir, "{not json} and text").size() == 1);
   CHECK(ids(read_stdin(dir, "Plain text.")) == std::vector<std::string>{"-"});
+  // A plain tar whose first member's name starts like JSON, a tag or a compression's magic:
+  // only byte 257 says tar, and it is still read as one.
+  const std::string tar = pack({{"[Reuters] story.txt", "China and Iran.\n"}}, "pax");
+  CHECK(ids(read_stdin(dir, tar)) == std::vector<std::string>{"-:[Reuters] story.txt"});
+}
+
+TEST_CASE("a plain tar is told by its header, whatever its first member is called") {
+  // Regression: a first byte such as 'P', 'B', '{' or '<' once stopped the look at 10 bytes or 1,
+  // short of the "ustar" at byte 257, and the tar was refused as not archived.
+  const TempDir dir;
+  for (const std::string first : {"Politics.txt", "BBC.txt", "{x}.txt", "<b>.txt", "(1).txt", " space.txt"}) {
+    CAPTURE(first);
+    const std::string path = dir.write("news.tar", pack({{first, "China and Iran.\n"}}, "pax"));
+    const auto documents = read_all({path});
+    REQUIRE(documents.size() == 1);
+    CHECK(documents[0].id == path + ":" + first);
+    CHECK(documents[0].text == "China and Iran.\n");
+  }
 }
 
 TEST_CASE("--input-format choices apply to a compressed file's content") {
@@ -373,6 +396,8 @@ TEST_CASE("an HTML page is one document: its article text, its title, its path a
 TEST_CASE("a WARC file gives one document per HTML response, with URI ids and WARC dates; the rest is counted") {
   const TempDir dir;
   const std::string latin1_page = "<html><title>Caf\xE9</title><body><p>Kenya and Ghana at the caf\xE9.</p></body></html>";
+  std::string deep_page = "<html><body>";  // nested deeper than any article: counted, not parsed
+  for (int i = 0; i < 6000; ++i) deep_page += "<div>";
   const std::string records =
       warc_record("warcinfo", "", "2026-03-02T10:00:00Z", "software: test\r\n") +
       warc_record("request", "https://news.example/a", "2026-03-02T10:11:12Z", "GET /a HTTP/1.1\r\n\r\n") +
@@ -381,6 +406,7 @@ TEST_CASE("a WARC file gives one document per HTML response, with URI ids and WA
                   http_response(200, "text/html; charset=ISO-8859-1", latin1_page)) +
       warc_record("response", "https://news.example/missing", "2026-04-01T00:00:00Z", http_response(404, "text/html", "<p>Japan</p>")) +
       warc_record("response", "https://news.example/c.pdf", "2026-04-01T00:00:00Z", http_response(200, "application/pdf", "%PDF")) +
+      warc_record("response", "https://news.example/deep", "2026-04-01T00:00:00Z", http_response(200, "text/html", deep_page)) +
       warc_record("metadata", "https://news.example/a", "2026-03-02T10:11:12Z", "fetchTimeMs: 3\r\n");
   std::string gzipped;  // one gzip member per record, as CC-NEWS writes them
   for (std::size_t start = 0; start < records.size();) {
@@ -407,6 +433,7 @@ TEST_CASE("a WARC file gives one document per HTML response, with URI ids and WA
     CHECK(skipped.warc_other_records == 3);
     CHECK(skipped.warc_not_ok == 1);
     CHECK(skipped.warc_not_html == 1);
+    CHECK(skipped.warc_unreadable == 1);
   }
   const std::string fake = dir.write("fake.warc", "not a warc\n");
   CHECK(contains(read_error({fake}), fake + ":1: it is named .warc but does not start with a WARC/1.x version line"));
