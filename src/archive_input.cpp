@@ -86,9 +86,15 @@ bool ArchiveInput::next_member(std::string& path) {
       path.clear();
       return true;
     }
-    if (archive_entry_filetype(entry) != AE_IFREG) continue;
     const char* name = archive_entry_pathname_utf8(entry);
     if (!name) name = archive_entry_pathname(entry);
+    const auto type = archive_entry_filetype(entry);
+    if (type != AE_IFREG) {
+      // A folder holds nothing of its own; a link or a device is something not read, so it is
+      // counted for the reader to report.
+      if (type != AE_IFDIR && passed_over_++ == 0) first_passed_over_ = name ? name : "";
+      continue;
+    }
     path = name ? name : "";
     member_ = path;
     return true;

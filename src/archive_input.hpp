@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -35,10 +36,14 @@ class ArchiveInput : public ByteStream {
   ArchiveInput& operator=(const ArchiveInput&) = delete;
 
   // Moves to the next regular file, its path inside the archive in `path`; false after the
-  // last. Folders, links and devices are passed over. A compressed file that is not an
-  // archive has one member, whose path is empty: single_stream() then says so.
+  // last. Folders, links and devices are passed over, and the links and devices counted. A
+  // compressed file that is not an archive has one member, whose path is empty: single_stream()
+  // then says so.
   bool next_member(std::string& path);
   bool single_stream() const noexcept { return single_stream_; }
+  // The links and devices passed over so far, and the path of the first.
+  std::uint64_t passed_over() const noexcept { return passed_over_; }
+  const std::string& first_passed_over() const noexcept { return first_passed_over_; }
 
   // The current member's data.
   std::size_t read(char* buffer, std::size_t size) override;
@@ -53,6 +58,8 @@ class ArchiveInput : public ByteStream {
   struct archive* archive_ = nullptr;
   bool single_stream_ = false;
   bool started_ = false;
+  std::uint64_t passed_over_ = 0;
+  std::string first_passed_over_;
   std::exception_ptr upstream_failure_;  // an InputError from upstream, held across libarchive
 };
 

@@ -493,10 +493,12 @@ void reject_duplicates(const std::vector<std::string>& files) {
 }  // namespace
 
 void FieldCounts::add_names(const std::vector<std::string>& more) {
+  // The 40 first in order of all names seen, whatever order threads merge in: trimming after
+  // each insertion keeps exactly those.
   for (const std::string& name : more) {
-    if (names.size() >= 40) break;
     const auto at = std::lower_bound(names.begin(), names.end(), name);
     if (at == names.end() || *at != name) names.insert(at, name);
+    if (names.size() > 40) names.pop_back();
   }
 }
 
@@ -567,6 +569,10 @@ class DocumentReader::Sources {
         Level& level = *levels_.back();
         std::string path;
         if (!level.archive->next_member(path)) {
+          if (const std::uint64_t passed_over = level.archive->passed_over(); passed_over > 0) {
+            if (skipped_.archive_members == 0) skipped_.first_member = level.name + ":" + level.archive->first_passed_over();
+            skipped_.archive_members += passed_over;
+          }
           levels_.pop_back();
           continue;
         }

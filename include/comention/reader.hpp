@@ -93,8 +93,8 @@ void check_named_fields(const FieldCounts& counts, const ReaderOptions& options)
 
 // What the reader passed over, so that nothing is left out silently.
 struct SkippedInputs {
-  // Members hidden (a path part starting with '.', __MACOSX/) or in no readable format: images,
-  // PDF, binaries.
+  // Members hidden (a path part starting with '.', __MACOSX/), in no readable format (images,
+  // PDF, binaries), or no file at all (symbolic and hard links, devices).
   std::uint64_t archive_members = 0;
   std::string first_member;           // the first of them, ARCHIVE:PATH
   std::uint64_t viewer_pages = 0;     // HTML pages comention wrote (its viewer): not news

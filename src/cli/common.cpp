@@ -90,7 +90,7 @@ std::vector<std::string> read_notes(const DocumentReader& reader) {
   if (skipped.archive_members > 0) {
     notes.push_back("skipped " + group_digits(skipped.archive_members) +
                     (skipped.archive_members == 1 ? " archive member" : " archive members") +
-                    " (hidden, or in no readable format: images, PDF, binaries), the first: " + skipped.first_member);
+                    " (hidden, in no readable format such as images, PDF and binaries, or links), the first: " + skipped.first_member);
   }
   if (skipped.viewer_pages > 0) {
     notes.push_back("skipped " + group_digits(skipped.viewer_pages) +

@@ -1127,7 +1127,7 @@ class InputFormats(CliTestCase):
                 self.assertEqual(graph["nodes"], reference["nodes"])
                 self.assertEqual(graph["links"], reference["links"])
                 # The image is skipped, and said to be.
-                self.assertIn("skipped 1 archive member (hidden, or in no readable format", result.stderr.decode())
+                self.assertIn("skipped 1 archive member (hidden, in no readable format", result.stderr.decode())
                 self.assertIn("articles/photo.jpg", result.stderr.decode())
         mentions = run("mentions", zip_path)
         docs = [json.loads(line)["doc"] for line in mentions.stdout.decode().splitlines()]

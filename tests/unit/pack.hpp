@@ -12,9 +12,10 @@
 namespace comention::testing {
 
 // members packed as `format` ("raw": one member, compressed only; "pax", "zip") through
-// `filter` ("none", "gzip", "xz", "zstd", "bzip2").
+// `filter` ("none", "gzip", "xz", "zstd", "bzip2"), then symbolic links (path, target).
 inline std::string pack(const std::vector<std::pair<std::string, std::string>>& members, const char* format,
-                        const char* filter = "none") {
+                        const char* filter = "none",
+                        const std::vector<std::pair<std::string, std::string>>& links = {}) {
   std::string out;
   struct archive* writer = archive_write_new();
   REQUIRE(archive_write_set_format_by_name(writer, format) == ARCHIVE_OK);
@@ -33,6 +34,15 @@ inline std::string pack(const std::vector<std::pair<std::string, std::string>>& 
     archive_entry_set_perm(entry, 0644);
     REQUIRE(archive_write_header(writer, entry) == ARCHIVE_OK);
     REQUIRE(archive_write_data(writer, content.data(), content.size()) == static_cast<la_ssize_t>(content.size()));
+    archive_entry_free(entry);
+  }
+  for (const auto& [name, target] : links) {
+    struct archive_entry* entry = archive_entry_new();
+    archive_entry_set_pathname(entry, name.c_str());
+    archive_entry_set_filetype(entry, AE_IFLNK);
+    archive_entry_set_symlink(entry, target.c_str());
+    archive_entry_set_perm(entry, 0777);
+    REQUIRE(archive_write_header(writer, entry) == ARCHIVE_OK);
     archive_entry_free(entry);
   }
   REQUIRE(archive_write_close(writer) == ARCHIVE_OK);

@@ -239,6 +239,15 @@ TEST_CASE("archive members are documents or files of documents, archives inside 
   while (macos.next(doc)) mac_documents.push_back(doc);
   CHECK(texts(mac_documents) == std::vector<std::string>{"Peru."});
   CHECK(macos.skipped().archive_members == 2);
+  // Links are not read, and so are counted too (regression: once passed over without a word).
+  const std::string linked = dir.write("linked.tar", pack({{"docs/a.txt", "Peru."}}, "pax", "none",
+                                                          {{"docs/latest.txt", "a.txt"}, {"docs/old", "../old"}}));
+  DocumentReader links({linked}, {});
+  std::vector<Document> linked_documents;
+  while (links.next(doc)) linked_documents.push_back(doc);
+  CHECK(texts(linked_documents) == std::vector<std::string>{"Peru."});
+  CHECK(links.skipped().archive_members == 2);
+  CHECK(links.skipped().first_member == linked + ":docs/latest.txt");
   // An error inside names the archive, the member and the line.
   const std::string bad = dir.write("bad.tgz", pack({{"x/news.jsonl", kJsonLines + "{\"text\": 1}\n"}}, "pax", "gzip"));
   CHECK(contains(read_error({bad}), bad + ":x/news.jsonl:3: field \"text\" is not a string"));
