@@ -21,19 +21,22 @@ bool CsvParser::next(std::vector<std::string>& fields) {
     started_ = true;
     if (input_.peek(3) == "\xEF\xBB\xBF") input_.consume(3);
   }
-  enum class State { field_start, unquoted, carriage_return, quoted, quote_in_quoted };
+  // line_end: at the LF that ends a line, or at the byte after a CR, which must be that LF.
+  enum class State { field_start, unquoted, quoted, quote_in_quoted, line_end };
   std::size_t count = 0;  // fields of this record so far
   State state = State::field_start;
   std::size_t quote_line = 0;  // where the open quote was, for the error
+  bool last_quoted = false;    // the record's last field was quoted: "" is an empty field, not a blank line
   auto field = [&]() -> std::string& { return fields[count - 1]; };
   auto start_field = [&] {
     if (count == fields.size()) fields.emplace_back();
     fields[count].clear();
     ++count;
+    last_quoted = false;
   };
   // Ends the record at a line end; false for a blank line, which is no record.
   auto end_record = [&]() {
-    if (count == 1 && fields[0].empty() && state == State::field_start) {
+    if (count == 1 && fields[0].empty() && !last_quoted) {
       count = 0;
       return false;
     }
@@ -48,7 +51,7 @@ bool CsvParser::next(std::vector<std::string>& fields) {
                          column_message(count, "a quoted field is not closed before the end of the file"));
       }
       if (count == 0) return false;
-      if (state == State::field_start && count == 1 && fields[0].empty()) return false;
+      if (count == 1 && fields[0].empty() && !last_quoted) return false;  // a blank last line ("\r")
       fields.resize(count);
       return true;
     }
@@ -65,6 +68,7 @@ bool CsvParser::next(std::vector<std::string>& fields) {
         case State::field_start:
           if (c == '"') {
             state = State::quoted;
+            last_quoted = true;
             quote_line = line_;
             ++i;
             continue;
@@ -84,20 +88,11 @@ bool CsvParser::next(std::vector<std::string>& fields) {
             state = State::field_start;
             break;
           }
-          ++i;
-          if (data[i - 1] == '\r') {  // of CRLF, which the next byte must finish
-            state = State::carriage_return;
-            break;
-          }
-          ++line_;
-          state = State::field_start;
-          if (end_record()) {
-            input_.consume(i);
-            return true;
-          }
+          if (data[i] == '\r') ++i;  // of CRLF
+          state = State::line_end;
           break;
         }
-        case State::carriage_return:
+        case State::line_end:
           // A CR alone would leave every line of a file with old Mac line ends in one record:
           // the header, and no rows at all.
           if (c != '\n') {
@@ -139,16 +134,9 @@ bool CsvParser::next(std::vector<std::string>& fields) {
             ++i;
             start_field();
             state = State::field_start;
-          } else if (c == '\n') {
-            ++i;
-            ++line_;
-            state = State::field_start;
-            fields.resize(count);
-            input_.consume(i);
-            return true;
-          } else if (c == '\r') {
-            ++i;  // of CRLF, which the next byte must finish
-            state = State::carriage_return;
+          } else if (c == '\n' || c == '\r') {
+            if (c == '\r') ++i;  // of CRLF
+            state = State::line_end;
           } else {
             throw InputError(input_.name(), line_,
                              column_message(count, std::string("a closing quote must be followed by the separator or a line end, "

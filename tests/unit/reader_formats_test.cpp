@@ -25,13 +25,7 @@ using comention::testing::compress;
 using comention::testing::pack;
 using comention::testing::TempDir;
 
-std::vector<Document> read_all(const std::vector<std::string>& inputs, const ReaderOptions& options = {}) {
-  DocumentReader reader(inputs, options);
-  std::vector<Document> documents;
-  Document doc;
-  while (reader.next(doc)) documents.push_back(doc);
-  return documents;
-}
+using comention::testing::read_all;
 
 std::vector<std::string> ids(const std::vector<Document>& documents) {
   std::vector<std::string> out;

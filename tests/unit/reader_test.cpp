@@ -32,13 +32,7 @@ using comention::ReaderOptions;
 
 using comention::testing::TempDir;
 
-std::vector<Document> read_all(const std::vector<std::string>& inputs, const ReaderOptions& options = {}) {
-  DocumentReader reader(inputs, options);
-  std::vector<Document> documents;
-  Document doc;
-  while (reader.next(doc)) documents.push_back(doc);
-  return documents;
-}
+using comention::testing::read_all;
 
 // The InputError that constructing a reader over inputs and reading everything throws, if any.
 std::optional<InputError> read_error(const std::vector<std::string>& inputs, const ReaderOptions& options = {}) {

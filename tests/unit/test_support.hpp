@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "comention/reader.hpp"
+
 // Prints vectors in failure messages ({"a", "b"}) instead of doctest's "{?}".
 namespace doctest {
 template <typename T>
@@ -38,6 +40,15 @@ namespace comention::testing {
 
 inline bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
+}
+
+// Every document that reading inputs gives, in order.
+inline std::vector<Document> read_all(const std::vector<std::string>& inputs, const ReaderOptions& options = {}) {
+  DocumentReader reader(inputs, options);
+  std::vector<Document> documents;
+  Document doc;
+  while (reader.next(doc)) documents.push_back(doc);
+  return documents;
 }
 
 // A fresh directory under the system's temporary directory, removed with everything in it.
