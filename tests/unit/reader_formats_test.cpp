@@ -137,6 +137,12 @@ TEST_CASE("CSV as spreadsheets and pandas write it: quotes, line ends in fields,
   CHECK(documents[2].line == 6);
 }
 
+TEST_CASE("an empty quoted field is a record on a CRLF line as on an LF line; an empty line is none") {
+  const TempDir dir;
+  const auto documents = read_all({dir.write("empty.csv", "text\r\n\"\"\r\n\r\nPeru\r\n\"\"\n")});
+  CHECK(texts(documents) == std::vector<std::string>{"", "Peru", ""});
+}
+
 TEST_CASE("TSV is CSV with tabs, quoted fields included") {
   const TempDir dir;
   const auto documents = read_all({dir.write("news.tsv", "id\ttext\nt1\t\"China\tand\nIran\"\nt2\tPeru\n")});
