@@ -708,32 +708,36 @@ Gazetteer GazetteerBuilder::build() const {
   // form two entities' names both give is dropped as ambiguous.
   std::map<std::string, PendingAlias, std::less<>> forms;
   std::set<std::string, std::less<>> ambiguous;
-  for (const auto& [language, rules] : inflections_) {
-    bool applied = false;
-    auto expand = [&](const PendingAlias& pending) {
-      if (pending.entity_id.empty() || pending.language != language) return;
-      applied = true;
-      for (std::string& form : inflected_forms(pending, rules)) {
-        std::string folded = fold(form);
-        if (aliases_.contains(folded) || capitals_.contains(folded) || ambiguous.contains(folded)) continue;
-        auto [it, inserted] = forms.try_emplace(std::move(folded));
-        if (!inserted) {
-          if (it->second.entity_id != pending.entity_id) {
-            ambiguous.insert(it->first);
-            forms.erase(it);
-          }
-          continue;
+  std::set<std::string_view> languages_applied;
+  auto expand = [&](const PendingAlias& pending) {
+    if (pending.entity_id.empty() || pending.language.empty()) return;
+    const auto rules = inflections_.find(pending.language.view());
+    if (rules == inflections_.end()) return;
+    languages_applied.insert(rules->first);
+    for (std::string& form : inflected_forms(pending, rules->second)) {
+      std::string folded = fold(form);
+      if (aliases_.contains(folded) || capitals_.contains(folded) || ambiguous.contains(folded)) continue;
+      auto [it, inserted] = forms.try_emplace(std::move(folded));
+      if (!inserted) {
+        if (it->second.entity_id != pending.entity_id) {
+          ambiguous.insert(it->first);
+          forms.erase(it);
         }
-        it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, pending.language};
+        continue;
       }
-    };
+      it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, pending.language};
+    }
+  };
+  if (!inflections_.empty()) {
     for (const auto& [key, pending] : aliases_) expand(pending);
     for (const PendingAlias& base : inflection_bases_) {
       // A base whose alias was dropped or given to another entity since has nothing to inflect.
       const auto held = aliases_.find(fold(base.text));
       if (held != aliases_.end() && held->second.entity_id == base.entity_id) expand(base);
     }
-    if (!applied) {
+  }
+  for (const auto& [language, rules] : inflections_) {
+    if (!languages_applied.contains(language)) {
       throw InputError(rules.source, rules.line,
                        "inflection rules of language '" + language + "' but no name of it to apply to");
     }

@@ -305,6 +305,8 @@ TEST_CASE("German and Swedish genitive -s, Greek genitive") {
   CHECK(ids_in("Russlands Armee zog ab.", "de") == Ids{"RUS"});
   CHECK(ids_in("Irans Atomprogramm und Japans Wirtschaft.", "de") == Ids{"IRN", "JPN"});
   CHECK(ids_in("Die Prognose für die Vereinigten Staaten sinkt.", "de") == Ids{"USA"});
+  CHECK(ids_in("Islands Regierung und die Islands.", "de") == Ids{});  // English words first
+  CHECK(ids_in("Islands, Guineas.", "") == Ids{});
   CHECK(ids_in("Sveriges regering och Kinas ambassad.", "sv") == Ids{"SWE", "CHN"});
   CHECK(ids_in("Rysslands president besökte USA:s huvudstad.", "sv") == Ids{"RUS", "USA"});
   CHECK(ids_in("Ο πρωθυπουργός της Ελλάδας μίλησε.", "el") == Ids{"GRC"});
