@@ -146,6 +146,20 @@ TEST_CASE("ending with RULE any applies to the any names only, and the default t
   CHECK(texts_of(gazetteer, "RUS") == Ids{"Ruso", "Russia"});
 }
 
+TEST_CASE("a name equal to a language-free alias of its entity stays that alias and is a base") {
+  const Gazetteer gazetteer = build_in("pl", "name\tpl\tRUS\tRussia\nending\tpl\ta\ty,ę\n");
+  CHECK(texts_of(gazetteer, "RUS") == Ids{"Russia", "Russiy", "Russię"});
+  for (const auto& alias : gazetteer.aliases()) {
+    INFO(alias.text);
+    if (alias.text == "Russia") CHECK(alias.language.empty());
+    if (alias.text == "Russiy") CHECK(alias.language == "pl");
+  }
+  // Once dropped, the alias is no base: its forms go with it.
+  const Gazetteer dropped = build_in(
+      "pl", "name\tpl\tRUS\tRussia\nname\tpl\tCHN\tChiny\nending\tpl\ta\ty\ndrop\tRUS\tRussia\n");
+  CHECK(texts_of(dropped, "RUS").empty());
+}
+
 TEST_CASE("prefix: attached to the first word; join adds the contracted spelling") {
   const Gazetteer gazetteer = build_in("ar",
                                        "name\tar\tCHN\tالصين\n"
