@@ -408,8 +408,10 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
     claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, {}});
-  } else if (kind == "name") {
-    if (fields.size() < 4 || fields.size() > 5) fail("a name record is: name LANG ID TEXT [RULE]");
+  } else if (kind == "name" || kind == "form") {
+    if (fields.size() < 4 || fields.size() > 5) {
+      fail("a " + std::string(kind) + " record is: " + std::string(kind) + " LANG ID TEXT [RULE]");
+    }
     const std::string language(field(1));
     if (!is_language_code(language)) {
       fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
@@ -423,10 +425,12 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     // alias of every language; it is kept as a name of LANG only for LANG's rules to inflect.
     if (const auto held = aliases_.find(fold(text));
         held != aliases_.end() && held->second.entity_id == entity_id && held->second.language.empty()) {
-      inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+      if (kind == "name") {
+        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+      }
       return;
     }
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language), kind == "form"});
   } else if (kind == "ending" || kind == "prefix" || kind == "join") {
     add_inflection_record(fields, source, line_number);
   } else if (kind == "context") {
@@ -492,7 +496,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
   } else {
     fail("unknown record '" + std::string(kind) +
-         "' (entity, alias, name, stop, capital, context, drop, ending, prefix or join)");
+         "' (entity, alias, name, form, stop, capital, context, drop, ending, prefix or join)");
   }
 }
 
@@ -710,7 +714,7 @@ Gazetteer GazetteerBuilder::build() const {
   std::set<std::string, std::less<>> ambiguous;
   std::set<std::string_view> languages_applied;
   auto expand = [&](const PendingAlias& pending) {
-    if (pending.entity_id.empty() || pending.language.empty()) return;
+    if (pending.entity_id.empty() || pending.language.empty() || pending.is_form) return;
     const auto rules = inflections_.find(pending.language.view());
     if (rules == inflections_.end()) return;
     languages_applied.insert(rules->first);

@@ -179,6 +179,7 @@ class GazetteerBuilder {
     CaseRule rule = CaseRule::name;
     std::size_t source = 0;
     LanguageCode language;  // of a `name` record
+    bool is_form = false;   // a `form` record: already inflected, left alone by the rules
   };
   struct PendingContext {
     ContextRule rule;

@@ -160,6 +160,22 @@ TEST_CASE("a name equal to a language-free alias of its entity stays that alias 
   CHECK(texts_of(dropped, "RUS").empty());
 }
 
+TEST_CASE("a form record is a name the rules leave alone") {
+  const Gazetteer gazetteer = build_in("pl",
+                                       "name\tpl\tCHN\tChiny\n"
+                                       "form\tpl\tCHN\tChinom\n"
+                                       "name\tpl\tRUS\tIran\n"
+                                       "ending\tpl\t[mn]\tu,em\n");
+  CHECK(texts_of(gazetteer, "CHN") == Ids{"Chinom", "Chiny"});
+  CHECK(texts_of(gazetteer, "RUS") == Ids{"Iran", "Iranem", "Iranu", "Russia"});
+  for (const auto& alias : gazetteer.aliases()) {
+    if (alias.text == "Chinom") CHECK(alias.language == "pl");
+  }
+  const auto error = error_of("pl", "form\tpl\tCHN\n");
+  REQUIRE(error.has_value());
+  CHECK(contains(error->what(), "a form record is: form LANG ID TEXT [RULE]"));
+}
+
 TEST_CASE("prefix: attached to the first word; join adds the contracted spelling") {
   const Gazetteer gazetteer = build_in("ar",
                                        "name\tar\tCHN\tالصين\n"
