@@ -197,6 +197,48 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+// A comma-separated list of a rule record; `-` stands for nothing (an ending that appends).
+std::vector<std::string> split_rule_list(std::string_view list, bool dash_is_empty) {
+  std::vector<std::string> items;
+  while (true) {
+    const auto comma = list.find(',');
+    const std::string_view item = trim(list.substr(0, comma));
+    items.emplace_back(dash_is_empty && item == "-" ? std::string_view{} : item);
+    if (comma == std::string_view::npos) break;
+    list = list.substr(comma + 1);
+  }
+  return items;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The code point that ends text[0, end), and where it starts.
+char32_t code_point_before(std::string_view text, std::size_t end, std::size_t& start) {
+  start = end;
+  while (start > 0) {
+    --start;
+    if ((static_cast<unsigned char>(text[start]) & 0xC0) != 0x80) break;
+  }
+  std::size_t pos = start;
+  return decode_utf8(text, pos);
+}
+
+// Names are split into words at spaces: endings change each word, prefixes join the first.
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto space = text.find(' ', start);
+    words.push_back(text.substr(start, space == std::string_view::npos ? space : space - start));
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  return words;
+}
+
 }  // namespace
 
 void GazetteerBuilder::add_builtin() {
@@ -366,8 +408,10 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
     claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, {}});
-  } else if (kind == "name") {
-    if (fields.size() < 4 || fields.size() > 5) fail("a name record is: name LANG ID TEXT [RULE]");
+  } else if (kind == "name" || kind == "form") {
+    if (fields.size() < 4 || fields.size() > 5) {
+      fail("a " + std::string(kind) + " record is: " + std::string(kind) + " LANG ID TEXT [RULE]");
+    }
     const std::string language(field(1));
     if (!is_language_code(language)) {
       fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
@@ -377,7 +421,18 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     require_entity(entity_id);
     const std::string text = require_text(3);
     const CaseRule rule = rule_at(4, CaseRule::name);
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+    // The same text as a language-free alias of the same entity ("Iran" in Polish) stays an
+    // alias of every language; it is kept as a name of LANG only for LANG's rules to inflect.
+    if (const auto held = aliases_.find(fold(text));
+        held != aliases_.end() && held->second.entity_id == entity_id && held->second.language.empty()) {
+      if (kind == "name") {
+        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+      }
+      return;
+    }
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language), kind == "form"});
+  } else if (kind == "ending" || kind == "prefix" || kind == "join") {
+    add_inflection_record(fields, source, line_number);
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -440,8 +495,174 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       }
     }
   } else {
-    fail("unknown record '" + std::string(kind) + "' (entity, alias, name, stop, capital, context or drop)");
+    fail("unknown record '" + std::string(kind) +
+         "' (entity, alias, name, form, stop, capital, context, drop, ending, prefix or join)");
   }
+}
+
+void GazetteerBuilder::add_inflection_record(const std::vector<std::string_view>& fields, const Source& source,
+                                             std::size_t line_number) {
+  auto fail = [&](const std::string& message) { throw InputError(source.name, line_number, message); };
+  auto field = [&](std::size_t i) { return i < fields.size() ? trim(fields[i]) : std::string_view{}; };
+  const std::string_view kind = trim(fields[0]);
+  if (kind == "ending" && (fields.size() < 4 || fields.size() > 5)) {
+    fail("an ending record is: ending LANG FROM TO[,TO...] [RULE]");
+  }
+  if (kind == "prefix" && fields.size() != 3) fail("a prefix record is: prefix LANG PREFIX[,PREFIX...]");
+  if (kind == "join" && fields.size() != 4) fail("a join record is: join LANG END+START JOINED");
+  const std::string language(field(1));
+  if (!is_language_code(language)) {
+    fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
+  }
+  if (language == "en") fail("inflection rules are for names of other languages, not English");
+  if (!languages_.contains(language)) return;
+  Inflections& rules = inflections_[language];
+  if (rules.line == 0) {
+    rules.source = source.name;
+    rules.line = line_number;
+  }
+  auto require_word = [&](std::string_view text, const char* what) {
+    if (text.empty()) fail(std::string("empty ") + what);
+    if (text.find(' ') != std::string_view::npos) fail(std::string(what) + " '" + std::string(text) + "' is not one word");
+  };
+
+  if (kind == "ending") {
+    EndingRule rule;
+    std::string_view from = field(2);
+    if (from.starts_with('[')) {
+      const auto close = from.find(']');
+      if (close == std::string_view::npos) fail("unclosed letter class in '" + std::string(from) + "'");
+      std::string_view letters = from.substr(1, close - 1);
+      if (letters.starts_with('^')) {
+        rule.negated = true;
+        letters.remove_prefix(1);
+      }
+      std::size_t pos = 0;
+      while (pos < letters.size()) rule.letters.push_back(decode_utf8(letters, pos));
+      if (rule.letters.empty()) fail("empty letter class in '" + std::string(from) + "'");
+      from.remove_prefix(close + 1);
+    }
+    if (from == "-") from = {};
+    if (from.find(' ') != std::string_view::npos) fail("ending '" + std::string(from) + "' is not one word");
+    rule.from = std::string(from);
+    for (std::string& ending : split_rule_list(field(3), true)) {
+      if (ending.find(' ') != std::string::npos) fail("ending '" + ending + "' is not one word");
+      rule.endings.push_back(std::move(ending));
+    }
+    if (std::all_of(rule.endings.begin(), rule.endings.end(), [&](const auto& e) { return e == rule.from; })) {
+      fail("an ending rule that changes nothing: every TO is FROM ('" + std::string(field(3)) + "')");
+    }
+    if (fields.size() == 5 && !field(4).empty()) {
+      const auto names = parse_case_rule(field(4));
+      if (!names || *names == CaseRule::exact) {
+        fail("an ending rule applies to names of rule name or any, not '" + std::string(field(4)) + "'");
+      }
+      rule.names = *names;
+    }
+    rules.endings.push_back(std::move(rule));
+  } else if (kind == "prefix") {
+    for (std::string& prefix : split_rule_list(field(2), false)) {
+      require_word(prefix, "prefix");
+      rules.prefixes.push_back(std::move(prefix));
+    }
+  } else {
+    const std::string_view pair = field(2);
+    const auto plus = pair.find('+');
+    if (plus == std::string_view::npos) fail("a join is written END+START, found '" + std::string(pair) + "'");
+    JoinRule join{std::string(pair.substr(0, plus)), std::string(pair.substr(plus + 1)), std::string(field(3))};
+    require_word(join.prefix_end, "prefix end");
+    require_word(join.name_start, "name start");
+    require_word(join.joined, "joined text");
+    rules.joins.push_back(std::move(join));
+  }
+}
+
+std::vector<std::string> GazetteerBuilder::inflected_forms(const PendingAlias& name, const Inflections& rules) const {
+  // A cap on forms per name: a long name with many rules must not swell the trie.
+  constexpr std::size_t kMaxForms = 64;
+  std::vector<std::string> forms;
+  auto add_form = [&](std::string form) {
+    if (forms.size() < kMaxForms && form != name.text && std::find(forms.begin(), forms.end(), form) == forms.end()) {
+      forms.push_back(std::move(form));
+    }
+  };
+
+  // Endings: each word's alternatives, in its rule's order. Never for `exact` names (acronyms).
+  if (name.rule != CaseRule::exact && !rules.endings.empty()) {
+    const std::vector<std::string_view> words = split_words(name.text);
+    std::vector<std::vector<std::string>> alternatives(words.size());
+    std::size_t longest_list = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const std::string_view word = words[w];
+      const EndingRule* best = nullptr;
+      std::size_t best_length = 0;
+      for (const EndingRule& rule : rules.endings) {
+        if (rule.names != name.rule || !word.ends_with(rule.from)) continue;
+        const std::size_t stem_end = word.size() - rule.from.size();
+        // At least two letters of stem: a one-letter word ("и", "i") is left as it is.
+        if (count_code_points(word.substr(0, stem_end)) < 2) continue;
+        std::size_t length = count_code_points(rule.from);
+        if (!rule.letters.empty()) {
+          std::size_t start = 0;
+          const char32_t before = code_point_before(word, stem_end, start);
+          const bool in_class = rule.letters.find(before) != std::u32string::npos;
+          if (in_class == rule.negated) continue;
+          ++length;
+        }
+        if (best == nullptr || length > best_length) {
+          best = &rule;
+          best_length = length;
+        }
+      }
+      if (best == nullptr) continue;
+      const std::string_view stem = word.substr(0, word.size() - best->from.size());
+      for (const std::string& ending : best->endings) alternatives[w].push_back(std::string(stem) + ending);
+      longest_list = std::max(longest_list, alternatives[w].size());
+    }
+    auto join_words = [&](auto&& word_at) {
+      std::string text;
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        if (w > 0) text += ' ';
+        text += word_at(w);
+      }
+      return text;
+    };
+    // The i-th alternative of every word together: rules that list their cases in one order make
+    // words agree (Соединённых Штатов); then each word changed alone (Vereinigten Staaten).
+    for (std::size_t i = 0; i < longest_list; ++i) {
+      add_form(join_words([&](std::size_t w) -> std::string_view {
+        return i < alternatives[w].size() ? std::string_view(alternatives[w][i]) : words[w];
+      }));
+    }
+    if (words.size() > 1) {
+      for (std::size_t changed = 0; changed < words.size(); ++changed) {
+        for (const std::string& alternative : alternatives[changed]) {
+          add_form(join_words([&](std::size_t w) -> std::string_view {
+            return w == changed ? std::string_view(alternative) : words[w];
+          }));
+        }
+      }
+    }
+  }
+
+  // Prefixes attach to the first word of the name and of each inflected form; a join adds the
+  // contracted spelling beside the plain one, since the letters it contracts may be the name's own.
+  if (!rules.prefixes.empty()) {
+    const std::size_t inflected = forms.size();
+    for (std::size_t f = 0; f <= inflected; ++f) {
+      const std::string base = f == inflected ? name.text : forms[f];
+      for (const std::string& prefix : rules.prefixes) {
+        add_form(prefix + base);
+        for (const JoinRule& join : rules.joins) {
+          if (prefix.ends_with(join.prefix_end) && base.starts_with(join.name_start)) {
+            add_form(prefix.substr(0, prefix.size() - join.prefix_end.size()) + join.joined +
+                     base.substr(join.name_start.size()));
+          }
+        }
+      }
+    }
+  }
+  return forms;
 }
 
 bool GazetteerBuilder::is_skipped_name(std::string_view id, std::string_view folded_text) const {
@@ -485,6 +706,47 @@ Gazetteer GazetteerBuilder::build() const {
     aliases.emplace_back(key, std::move(alias));
   };
   for (const auto& [key, pending] : aliases_) add(key, pending, AliasKind::name);
+
+  // Inflected and prefixed forms of the names of languages with rules: names of that language as
+  // any other, but a text already taken (a name, a stop phrase, a capital) keeps its owner, and a
+  // form two entities' names both give is dropped as ambiguous.
+  std::map<std::string, PendingAlias, std::less<>> forms;
+  std::set<std::string, std::less<>> ambiguous;
+  std::set<std::string_view> languages_applied;
+  auto expand = [&](const PendingAlias& pending) {
+    if (pending.entity_id.empty() || pending.language.empty() || pending.is_form) return;
+    const auto rules = inflections_.find(pending.language.view());
+    if (rules == inflections_.end()) return;
+    languages_applied.insert(rules->first);
+    for (std::string& form : inflected_forms(pending, rules->second)) {
+      std::string folded = fold(form);
+      if (aliases_.contains(folded) || capitals_.contains(folded) || ambiguous.contains(folded)) continue;
+      auto [it, inserted] = forms.try_emplace(std::move(folded));
+      if (!inserted) {
+        if (it->second.entity_id != pending.entity_id) {
+          ambiguous.insert(it->first);
+          forms.erase(it);
+        }
+        continue;
+      }
+      it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, pending.language};
+    }
+  };
+  if (!inflections_.empty()) {
+    for (const auto& [key, pending] : aliases_) expand(pending);
+    for (const PendingAlias& base : inflection_bases_) {
+      // A base whose alias was dropped or given to another entity since has nothing to inflect.
+      const auto held = aliases_.find(fold(base.text));
+      if (held != aliases_.end() && held->second.entity_id == base.entity_id) expand(base);
+    }
+  }
+  for (const auto& [language, rules] : inflections_) {
+    if (!languages_applied.contains(language)) {
+      throw InputError(rules.source, rules.line,
+                       "inflection rules of language '" + language + "' but no name of it to apply to");
+    }
+  }
+  for (const auto& [key, pending] : forms) add(key, pending, AliasKind::name);
   for (const auto& [key, pending] : capitals_) {
     if (!aliases_.contains(key)) add(key, pending, AliasKind::capital);  // a name always wins
   }

@@ -179,14 +179,41 @@ class GazetteerBuilder {
     CaseRule rule = CaseRule::name;
     std::size_t source = 0;
     LanguageCode language;  // of a `name` record
+    bool is_form = false;   // a `form` record: already inflected, left alone by the rules
   };
   struct PendingContext {
     ContextRule rule;
     std::string folded_text;
   };
+  // `ending LANG FROM TO[,TO...] [RULE]`: a word ending in FROM (after a letter of `letters`, or
+  // of none of them when `negated`) may end in each of `endings` instead.
+  struct EndingRule {
+    std::u32string letters;  // the letter class written [..] before FROM; empty: no class
+    bool negated = false;    // [^..]
+    std::string from;
+    std::vector<std::string> endings;  // in the order written: the same case order per language
+    CaseRule names = CaseRule::name;   // applies to the names of this case rule only
+  };
+  // `join LANG END+START JOINED`: a prefix ending in END before a name starting with START is
+  // also written JOINED (Arabic ل + ال = لل).
+  struct JoinRule {
+    std::string prefix_end, name_start, joined;
+  };
+  // A language's inflection rules, and where its first one was read, for errors found at build.
+  struct Inflections {
+    std::vector<EndingRule> endings;
+    std::vector<std::string> prefixes;
+    std::vector<JoinRule> joins;
+    std::string source;
+    std::size_t line = 0;
+  };
+  // The forms a name of `language` takes under its language's rules, itself excluded.
+  std::vector<std::string> inflected_forms(const PendingAlias& name, const Inflections& rules) const;
 
   void add_record(const std::vector<std::string_view>& fields, const Source& source,
                   std::size_t line);
+  void add_inflection_record(const std::vector<std::string_view>& fields, const Source& source,
+                             std::size_t line);
 
   LanguageSet languages_;
   std::set<std::string, std::less<>> languages_seen_;
@@ -203,6 +230,10 @@ class GazetteerBuilder {
   std::map<std::string, PendingAlias, std::less<>> aliases_;   // keyed by folded text
   std::map<std::string, PendingAlias, std::less<>> capitals_;  // keyed by folded text
   std::vector<PendingContext> contexts_;
+  std::map<std::string, Inflections, std::less<>> inflections_;
+  // `name` records of the same text as a language-free alias of the same entity: not aliases of
+  // their own, only the bases their language's rules inflect.
+  std::vector<PendingAlias> inflection_bases_;  // by language, selected ones only
 };
 
 }  // namespace comention

@@ -222,6 +222,21 @@ class Counting(CliTestCase):
         explained = run("explain", "ESP", "France", text, "--languages", "es")
         self.assertEqual(explained.returncode, 0, explained.stderr.decode())
 
+    def test_inflected_names_and_their_rules_in_a_user_gazetteer(self):
+        text = self.write("ru.txt", "Санкции против России и Китая.\n")
+        mentions = run("mentions", "--languages", "ru", text)
+        self.assertEqual([json.loads(line)["entity"] for line in mentions.stdout.decode().splitlines()],
+                         ["RUS", "CHN"])
+        self.assertEqual(self.build_json(text)["nodes"], [])  # English alone: no Russian forms
+        # A user's rule inflects the built-in names of its language.
+        rules = self.write("rules.tsv", "ending\tes\ta\tita\n")
+        spanish = self.write("es.txt", "Espanita y Francia.\n")
+        ids = sorted(n["id"] for n in self.build_json(spanish, "--languages", "es", "--gazetteer", rules)["nodes"])
+        self.assertEqual(ids, ["ESP", "FRA"])
+        bad = self.write("bad.tsv", "# rules\nending\tes\ta\n")
+        self.assert_error(run("build", spanish, "--languages", "es", "--gazetteer", bad), "bad.tsv:2",
+                          "an ending record is")
+
     def test_unknown_language_is_a_usage_error_with_a_suggestion(self):
         text = self.write("t.txt", "China.")
         self.assert_error(run("build", text, "--languages", "sp"), "'sp'", "did you mean es?")
