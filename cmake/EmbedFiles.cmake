@@ -32,7 +32,8 @@ comention_embed_files(${COMENTION_EMBEDDED_GAZETTEER_CPP} embedded_gazetteer_fil
   ${PROJECT_SOURCE_DIR}/data/gazetteer/organizations.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/curated.tsv
   ${COMENTION_NAMES_FILES}
-  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-curated.tsv)
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-curated.tsv
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-cjk.tsv)
 
 set(COMENTION_EMBEDDED_VIEWER_CPP ${PROJECT_BINARY_DIR}/generated/embedded_viewer.cpp)
 comention_embed_files(${COMENTION_EMBEDDED_VIEWER_CPP} embedded_viewer_files
