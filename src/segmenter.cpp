@@ -448,14 +448,17 @@ std::size_t count_words_of_character(std::string_view text, std::size_t pos, std
                                      bool& in_word) noexcept {
   const unsigned char byte = bytes_of(text)[pos];
   bool word_char = false;
+  bool alone = false;  // a character of a script without spaces is a word of its own (中国: two)
   if (byte < 0x80) {
     word_char = has_class(byte, kWordByte);
     ++pos;
   } else {
-    word_char = is_word_char(decode_utf8(text, pos));
+    const char32_t cp = decode_utf8(text, pos);
+    word_char = is_word_char(cp);
+    alone = word_char && is_spaceless_script(cp);
   }
-  if (word_char && !in_word) ++words;
-  in_word = word_char;
+  if (word_char && (!in_word || alone)) ++words;
+  in_word = word_char && !alone;
   return pos;
 }
 

@@ -262,9 +262,12 @@ void number_words(std::string_view text, Segmentation& segmentation, std::vector
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    const bool word_char = is_word_char(decode_utf8(text, pos));
-    if (word_char && !in_word) ++words;
-    in_word = word_char;
+    const char32_t cp = decode_utf8(text, pos);
+    const bool word_char = is_word_char(cp);
+    // Issue 14: each character of a script without spaces is a word of its own.
+    const bool alone = word_char && comention::is_spaceless_script(cp);
+    if (word_char && (!in_word || alone)) ++words;
+    in_word = word_char && !alone;
     // A mention starts at a word start: it is the word just counted.
     while (next_mention < mentions.size() && mentions[next_mention].start <= start) {
       mentions[next_mention++].word = static_cast<std::uint32_t>(words == 0 ? 0 : words - 1);
@@ -525,6 +528,17 @@ TEST_CASE("Arabic, Urdu, Devanagari, Bengali, Greek, Armenian and Ethiopic sente
   CHECK(sentences_of("\xE1\x8A\xA2\xE1\x89\xB5\xE1\x8B\xAE\xE1\x8C\xB5\xE1\x8B\xAB\xE1\x8D\xA2 \xE1\x8A\xA0\xE1\x8B\x8E").size() == 2);  // Ethiopic ።
   // A space is still needed after them, as after "?": no end inside a run of letters.
   CHECK(sentences_of("\xD8\xAA\xD9\x88\xD8\xA7\xD9\x81\xD9\x82\xD8\x9F\xD9\x86\xD8\xB9\xD9\x85").size() == 1);
+}
+
+TEST_CASE("each character of a script without spaces counts as a word") {
+  Segmentation parts;
+  const std::string text = "\xE4\xB8\xAD\xE7\xBE\x8E\xE5\x85\xB3\xE7\xB3\xBB and China";  // 中美关系 and China
+  comention::segment_text(text, parts);
+  std::vector<comention::Mention> mentions{{0, 3, 6, 0, 0, 0}, {1, text.size() - 5, text.size(), 0, 0, 0}};
+  comention::number_words(text, parts, mentions);
+  CHECK(parts.words == 6);
+  CHECK(mentions[0].word == 1);  // 美
+  CHECK(mentions[1].word == 5);  // China
 }
 
 TEST_CASE("English rules are unchanged by the marks of other scripts") {
