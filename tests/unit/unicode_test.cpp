@@ -250,6 +250,15 @@ TEST_CASE("names in other scripts match whatever their case, accents and width")
   CHECK(ids_in("\xEF\xBC\xA3\xEF\xBC\xA8\xEF\xBC\xA9\xEF\xBC\xAE\xEF\xBC\xA1 and Japan", "") ==
         std::vector<std::string>{"CHN", "JPN"});  // ＣＨＩＮＡ
   CHECK(ids_in("Co\xCC\x82te d'Ivoire", "") == std::vector<std::string>{"CIV"});
+  // Turkish: İTALYA and IRAK in capitals, Irak as written.
+  CHECK(ids_in("\xC4\xB0TALYA ve IRAK, Irak ve \xC4\xB0talya", "tr") ==
+        std::vector<std::string>{"ITA", "IRQ", "IRQ", "ITA"});
+  // Russian with stress marks and in capitals: РОССИ́Я, УКРАИНА.
+  CHECK(ids_in("\xD0\xA0\xD0\x9E\xD0\xA1\xD0\xA1\xD0\x98\xCC\x81\xD0\xAF \xD0\xB8 \xD0\xA3\xD0\x9A\xD0\xA0\xD0\x90\xD0\x98\xD0\x9D\xD0\x90", "ru") ==
+        std::vector<std::string>{"RUS", "UKR"});
+  // A currency is no mention of its country (美元), nor a person (韩国瑜), while the country next
+  // to them still is: 美国和美元.
+  CHECK(ids_in("\xE7\xBE\x8E\xE5\x9B\xBD\xE5\x92\x8C\xE7\xBE\x8E\xE5\x85\x83", "zh") == std::vector<std::string>{"USA"});
 }
 
 TEST_CASE("compound records are checked: one character an entity, known ids, not Latin") {
