@@ -46,11 +46,11 @@ bool is_invisible(char32_t cp) noexcept {
 }
 
 // Scripts folded by passing their characters through unchanged: they have no case and nothing
-// to decompose that news text uses (Han, kana, Hangul syllables, which must not become jamo; Thai).
+// to decompose (Han, Thai), or must not be decomposed (Hangul syllables into jamo). Kana are not
+// among them: ガ, カ with a combining voiced mark and half-width ｶﾞ all fold to the decomposed form.
 bool passes_through(char32_t cp) noexcept {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x3041 && cp <= 0x3096) ||
-         (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x0E01 && cp <= 0x0E3A) ||
-         (cp >= 0x0E40 && cp <= 0x0E4E);
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0x0E01 && cp <= 0x0E3A) || (cp >= 0x0E40 && cp <= 0x0E4E);
 }
 
 // Persian and Urdu write yeh and kaf in their own forms (ی ک), Arabic in its (ي ك), and

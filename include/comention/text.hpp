@@ -56,7 +56,7 @@ inline constexpr std::size_t kMaxFoldedLength = 20;
 // The folded form of one code point that is not white space, as fold_text folds it, into out;
 // returns how many code points (0: it folds to nothing, as an accent or a soft hyphen does).
 // ASCII: lower case. U+00C0..U+017F: a table of base letters (æ to ae, ø to o, ł to l, which
-// Unicode does not decompose). Han, kana, Hangul syllables and Thai: unchanged. Cyrillic: case
+// Unicode does not decompose). Han, Hangul syllables and Thai: unchanged. Cyrillic: case
 // folded, ё to е, й kept. Anything else, by utf8proc: compatibility decomposition (full-width
 // Ｃ to c, ligatures apart), full case folding (ς to σ, ß to ss, İ to i), then the marks of
 // is_dropped_mark removed; Persian and Urdu ی ک and Arabic ى fold to Arabic ي ك.

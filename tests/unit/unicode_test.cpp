@@ -97,6 +97,13 @@ TEST_CASE("compatibility forms fold as the letters they stand for") {
   CHECK(comention::letter_case(U'\uFF48') == LetterCase::lower);                            // ｈ
 }
 
+TEST_CASE("kana fold alike composed, decomposed and half-width") {
+  const std::string ga = fold("\xE3\x82\xAC");                    // ガ
+  CHECK(ga == fold("\xE3\x82\xAB\xE3\x82\x99"));                 // カ + combining voiced mark
+  CHECK(ga == fold("\xEF\xBD\xB6\xEF\xBE\x9E"));                 // ｶﾞ
+  CHECK(fold("\xE3\x82\xAB") != ga);                              // カ alone is another kana
+}
+
 TEST_CASE("a name typed decomposed folds as the composed one") {
   CHECK(fold("Co\xCC\x82te d'Ivoire") == fold("C\xC3\xB4te d'Ivoire"));
   CHECK(fold("Co\xCC\x82te d'Ivoire") == "cote d'ivoire");
@@ -208,6 +215,9 @@ TEST_CASE("names in scripts without spaces start and end next to any character o
         std::vector<std::string>{"CHN", "USA"});  // 中国和美国
   CHECK(ids_in("\xE6\x97\xA5\xE6\x9C\xAC\xE3\x81\xA8\xE7\xB1\xB3\xE5\x9B\xBD\xE3\x81\xAE\xE9\xA6\x96\xE8\x84\xB3", "ja") ==
         std::vector<std::string>{"JPN", "USA"});  // 日本と米国の首脳
+  // ドイツとロシア, the voiced ド typed decomposed (ト + U+3099): Germany, then Russia.
+  CHECK(found_in("\xE3\x83\x88\xE3\x82\x99\xE3\x82\xA4\xE3\x83\x84\xE3\x81\xA8\xE3\x83\xAD\xE3\x82\xB7\xE3\x82\xA2", "ja") ==
+        std::vector<Found>{{"DEU", "\xE3\x83\x88\xE3\x82\x99\xE3\x82\xA4\xE3\x83\x84"}, {"RUS", "\xE3\x83\xAD\xE3\x82\xB7\xE3\x82\xA2"}});
   CHECK(ids_in("\xE7\xBE\x8E\xE5\x9B\xBD\xE6\x80\xBB\xE7\xBB\x9F", "zh") == std::vector<std::string>{"USA"});  // 美国总统
   // Leftmost-longest: 中华人民共和国 is one mention, not 中国 inside it.
   const std::string prc = "\xE4\xB8\xAD\xE5\x8D\x8E\xE4\xBA\xBA\xE6\xB0\x91\xE5\x85\xB1\xE5\x92\x8C\xE5\x9B\xBD";
