@@ -9,6 +9,7 @@ find_package(PkgConfig REQUIRED)
 # and a consumer's own GRAPHVIZ variables must not collide with it.
 pkg_check_modules(comention_graphviz REQUIRED IMPORTED_TARGET libcgraph libgvc)   # libgraphviz-dev
 pkg_check_modules(comention_gumbo REQUIRED IMPORTED_TARGET gumbo)                 # libgumbo-dev
+pkg_check_modules(comention_utf8proc REQUIRED IMPORTED_TARGET libutf8proc)        # libutf8proc-dev: Unicode folding
 if(COMENTION_BUILD_TESTS)
   find_package(doctest 2.4 REQUIRED CONFIG)                     # doctest-dev
   # The tests read outputs with Debian's python3-* modules (networkx, selenium), which only

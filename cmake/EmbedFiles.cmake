@@ -33,6 +33,7 @@ comention_embed_files(${COMENTION_EMBEDDED_GAZETTEER_CPP} embedded_gazetteer_fil
   ${PROJECT_SOURCE_DIR}/data/gazetteer/curated.tsv
   ${COMENTION_NAMES_FILES}
   ${PROJECT_SOURCE_DIR}/data/gazetteer/names-curated.tsv
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-cjk.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/demonyms.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/inflections.tsv)
 

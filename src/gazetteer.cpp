@@ -433,6 +433,43 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language), kind == "form"});
   } else if (kind == "ending" || kind == "prefix" || kind == "join") {
     add_inflection_record(fields, source, line_number);
+  } else if (kind == "compound") {
+    if (fields.size() != 4) fail("a compound record is: compound LANG TEXT ID,ID[,ID...]");
+    const std::string language(field(1));
+    if (!is_language_code(language)) {
+      fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as zh)");
+    }
+    if (!languages_.contains(language)) return;
+    const std::string text = require_text(2);
+    std::vector<std::string> ids;
+    std::string_view list = field(3);
+    while (!list.empty()) {
+      const auto comma = list.find(',');
+      const std::string id(trim(list.substr(0, comma)));
+      list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+      require_entity(id);
+      ids.push_back(id);
+    }
+    if (ids.size() < 2) fail("a compound names at least two entities");
+    // One character a part, each folding to a character of a script other than ASCII: the
+    // matcher gives each entity its own character's span, and texts searched as ASCII need
+    // no compounds.
+    std::size_t characters = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++characters) {
+      const std::size_t start = pos;
+      decode_utf8(text, pos);
+      const std::string folded = fold(text.substr(start, pos - start));
+      if (folded.empty() || static_cast<unsigned char>(folded[0]) < 0x80) {
+        fail("compound '" + text + "': each character must be a letter of a script other than Latin");
+      }
+    }
+    if (characters != ids.size()) {
+      fail("compound '" + text + "' has " + std::to_string(characters) + " characters for " +
+           std::to_string(ids.size()) + " entities: one character each");
+    }
+    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, LanguageCode(language)};
+    pending.compound_ids = std::move(ids);
+    claim(aliases_, std::move(pending));
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -496,7 +533,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
   } else {
     fail("unknown record '" + std::string(kind) +
-         "' (entity, alias, name, form, stop, capital, context, drop, ending, prefix or join)");
+         "' (entity, alias, name, form, compound, stop, capital, context, drop, ending, prefix or join)");
   }
 }
 
@@ -697,11 +734,17 @@ Gazetteer GazetteerBuilder::build() const {
 
   std::vector<std::pair<std::string_view, Alias>> aliases;
   auto add = [&](std::string_view key, const PendingAlias& pending, AliasKind kind) {
-    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.language};
+    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.language, {}};
     if (!pending.entity_id.empty()) {
       const auto index = gazetteer.find(pending.entity_id);
       if (!index) return;  // its entity was dropped by a later file
       alias.entity = *index;
+    }
+    for (const std::string& id : pending.compound_ids) {
+      const auto index = gazetteer.find(id);
+      if (!index) return;  // one of its entities was dropped by a later file
+      alias.kind = AliasKind::compound;
+      alias.compound.push_back(*index);
     }
     aliases.emplace_back(key, std::move(alias));
   };
@@ -776,6 +819,7 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     out << '\n';
     for (const Alias& alias : aliases) {
       if (alias.entity != index) continue;
+      if (alias.kind == AliasKind::compound) continue;  // after every entity it names
       if (!alias.language.empty()) {
         out << "name\t" << alias.language.view() << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
             << '\n';
@@ -786,6 +830,14 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     }
   }
   out << '\n';
+  for (const Alias& alias : aliases) {
+    if (alias.kind != AliasKind::compound) continue;
+    out << "compound\t" << alias.language.view() << '\t' << alias.text << '\t';
+    for (std::size_t i = 0; i < alias.compound.size(); ++i) {
+      out << (i == 0 ? "" : ",") << gazetteer.entities()[alias.compound[i]].id;
+    }
+    out << '\n';
+  }
   for (const Alias& alias : aliases) {
     if (alias.entity == Alias::kStop) out << "stop\t" << alias.text << '\t' << to_string(alias.rule) << '\n';
   }

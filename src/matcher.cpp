@@ -321,16 +321,27 @@ bool looks_like_name(const FoldedText& folded, std::size_t start, std::size_t le
   return second < folded.bytes.size() && (folded.bytes[second] == '\'' || folded.bytes[second] == '.');
 }
 
+// Does a word character cp join the character after it into one word? Not when it is of a
+// script written without spaces (中国和美国): there each character is a word of its own.
+bool joins_next(char32_t cp) noexcept {
+  return is_word_char(cp) && !is_spaceless_script(cp);
+}
+
 bool word_ends_at(std::string_view text, std::size_t pos) noexcept {
   if (pos >= text.size()) return true;
+  const char32_t previous = previous_char(text, pos);
   // An alias ending in punctuation ("U.S.") ends a word wherever it ends.
-  if (pos > 0 && !is_word_char(previous_char(text, pos))) return true;
+  if (pos > 0 && !is_word_char(previous)) return true;
   std::size_t probe = pos;
-  return !is_word_char(decode_utf8(text, probe));
+  const char32_t next = decode_utf8(text, probe);
+  if (!is_word_char(next)) return true;
+  // A combining mark belongs to the character before it: no name ends between them.
+  if (is_mark(next)) return false;
+  return is_spaceless_script(previous) || is_spaceless_script(next);
 }
 
 // The end in the original text of a match ending before folded byte `end`: the end of its last
-// character and of any combining accents on it, but not of invisible characters after it
+// character and of any marks on it that folding dropped (accents, harakat), but not of invisible characters after it
 // (a soft hyphen, a zero-width joiner), which belong to no name.
 std::size_t original_end(std::string_view text, const FoldedText& folded, std::size_t end) noexcept {
   std::size_t pos = folded.origin[end - 1];
@@ -338,7 +349,7 @@ std::size_t original_end(std::string_view text, const FoldedText& folded, std::s
   while (pos < text.size()) {
     std::size_t next = pos;
     const char32_t cp = decode_utf8(text, next);
-    if (cp < 0x300 || cp > 0x36F) break;
+    if (!is_dropped_mark(cp)) break;
     pos = next;
   }
   return pos;
@@ -394,7 +405,21 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     // The gazetteer keys aliases by folded text, so each trie path ends at most one alias.
     build[static_cast<std::size_t>(node)].terminal = static_cast<std::int32_t>(terminals_.size());
     Terminal terminal{entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
-                      static_cast<std::uint32_t>(contexts_.size()), 0};
+                      static_cast<std::uint32_t>(contexts_.size()), 0, 0, 0};
+    if (alias.kind == AliasKind::compound) {
+      // Each entity spans the folded bytes of its own character of the alias.
+      terminal.first_part = static_cast<std::uint32_t>(compound_parts_.size());
+      terminal.part_count = static_cast<std::uint32_t>(alias.compound.size());
+      std::size_t pos = 0;
+      std::uint32_t folded_start = 0;
+      for (const std::uint32_t part : alias.compound) {
+        const std::size_t character = pos;
+        decode_utf8(alias.text, pos);
+        const auto folded_end = static_cast<std::uint32_t>(folded_start + fold(alias.text.substr(character, pos - character)).size());
+        compound_parts_.push_back(CompoundPart{part, folded_start, folded_end});
+        folded_start = folded_end;
+      }
+    }
     if (const auto rules = contexts_by_alias.find(folded.bytes); rules != contexts_by_alias.end()) {
       terminal.context_count = static_cast<std::uint32_t>(rules->second.size());
       contexts_.insert(contexts_.end(), rules->second.begin(), rules->second.end());
@@ -645,11 +670,12 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
   // One pass over the folded text, word by word: a match can only start where a word starts,
   // and most words fail at their first or second byte in the trie. ASCII bytes are classified
   // by table; other characters are decoded.
-  bool after_word = false;  // is the character before pos a word character?
+  bool after_word = false;  // is the character before pos a word character joined to pos?
   std::size_t pos = 0;
   while (pos < size) {
     const auto byte = static_cast<unsigned char>(bytes[pos]);
     std::size_t next = pos + 1;  // past this character
+    bool alone = false;          // is it a word of its own (中)?
     if (byte < 0x80) {
       if (!kAsciiWord[byte]) {
         after_word = false;
@@ -666,8 +692,11 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       }
     } else {
       next = pos;
-      const bool word = is_word_char(decode_utf8(bytes, next));
-      if (!word || after_word) {
+      const char32_t cp = decode_utf8(bytes, next);
+      const bool word = is_word_char(cp);
+      // A character of a script without spaces starts a word of its own, whatever precedes it.
+      alone = word && is_spaceless_script(cp);
+      if (!word || (after_word && !alone)) {
         after_word = word;
         pos = next;
         continue;
@@ -678,7 +707,7 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
                                           : padded_key(bytes, pos);
     const Opening opening = opening_kind(opening_of(key));
     if (opening == Opening::none || (opening == Opening::long_alias && !first_eight_listed(key))) {
-      after_word = true;
+      after_word = !alone;
       pos = next;
       continue;
     }
@@ -697,16 +726,22 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       }
     }
     if (best == nullptr) {
-      after_word = true;
+      after_word = !alone;
       pos = next;
       continue;
     }
-    if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
+    if (best->part_count > 0) {
+      // A compound (中美): a mention of each entity, on its own character.
+      for (std::uint32_t i = 0; i < best->part_count; ++i) {
+        const CompoundPart& part = compound_parts_[best->first_part + i];
+        out.push_back(Mention{part.entity, folded.origin[pos + part.start], original_end(text, folded, pos + part.end), 0, 0});
+      }
+    } else if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
       out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0});
     }
     pos = best_end;
     // An alias may end in punctuation ("U.S."): what comes next may then start a word.
-    after_word = is_word_char(previous_char(bytes, pos));
+    after_word = joins_next(previous_char(bytes, pos));
   }
 }
 

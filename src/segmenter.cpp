@@ -20,8 +20,9 @@
 // rare checks that need a character's properties (is the word after a period in lower case? is
 // the character before it a letter?) decode it, with decode_utf8.
 //
-// The common path is a scan to the next byte that can end a sentence: . ! ? or 0xE2, the lead
-// byte of …; lines are found with memchr.
+// The common path is a scan to the next byte that can end a sentence: . ! ? or any byte of a
+// multi-byte character (… and the sentence ends of other scripts: 。！？ ؟ ۔ । ॥ and more, which
+// wide_terminator_length tells); lines are found with memchr. ASCII text pays nothing for them.
 
 namespace comention {
 namespace {
@@ -67,7 +68,7 @@ enum ByteClass : std::uint8_t {
   kLowerByte = 1U << 3U,    // a-z
   kTerminatorByte = 1U << 4U,  // . ! ?
   kCloserByte = 1U << 5U,      // ) ] " '
-  kScanStop = 1U << 6U,        // . ! ? and 0xE2, the lead byte of U+2026 …
+  kScanStop = 1U << 6U,        // . ! ? and every byte from 0x80 (… and other scripts' marks)
   kTokenByte = 1U << 7U,       // letters, digits and '.', which make up "U.S" or "Feb"
 };
 
@@ -85,7 +86,7 @@ constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   for (const char mark : {'.', '!', '?'}) add(mark, kTerminatorByte | kScanStop);
   add('.', kTokenByte);
   for (const char closer : {')', ']', '"', '\''}) add(closer, kCloserByte);
-  add(static_cast<char>(0xE2), kScanStop);
+  for (int byte = 0x80; byte < 0x100; ++byte) add(static_cast<char>(byte), kScanStop);
   return classes;
 }();
 
@@ -187,19 +188,19 @@ std::size_t find_line_feed(const unsigned char* data, std::size_t pos, std::size
 }
 
 #if defined(__SSE2__)
-// Bit i set when byte i of the sixteen at `at` is . ! ? or 0xE2.
+// Bit i set when byte i of the sixteen at `at` is . ! ? or a byte from 0x80 (its high bit).
 unsigned scan_stops_in_block(const unsigned char* at) noexcept {
   const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
   const __m128i stops =
       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('.')),
                                 _mm_cmpeq_epi8(block, _mm_set1_epi8('!'))),
-                   _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('?')),
-                                _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(0xE2)))));
+                   _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('?')), block));
   return static_cast<unsigned>(_mm_movemask_epi8(stops));
 }
 #endif
 
-// First position from pos holding . ! ? or 0xE2, or end: the only bytes where a sentence can end.
+// First position from pos holding . ! ? or a byte from 0x80, or end: the only bytes where a
+// sentence can end.
 // Reads only bytes of the text before end.
 std::size_t find_scan_stop(const unsigned char* data, std::size_t pos, std::size_t end) noexcept {
 #if defined(__SSE2__)
@@ -226,14 +227,69 @@ std::size_t find_scan_stop(const unsigned char* data, std::size_t pos, std::size
   return pos;
 }
 
-bool is_ellipsis_at(const unsigned char* data, std::size_t pos, std::size_t end) noexcept {
-  return end - pos >= 3 && data[pos] == 0xE2 && data[pos + 1] == 0x80 && data[pos + 2] == 0xA6;
+// A sentence end other than . ! ? at data[pos]: its length, or 0. `spaceless` tells a mark of
+// Chinese and Japanese (。！？．｡), after which a sentence ends with no space, from those that
+// want white space after them as . does: … ؟ (Arabic) ۔ (Urdu) । ॥ (Devanagari and Bengali
+// danda) ; (U+037E, Greek question mark) ։ (Armenian) ። ፧ (Ethiopic).
+std::size_t wide_terminator_length(const unsigned char* data, std::size_t pos, std::size_t end,
+                                   bool& spaceless) noexcept {
+  spaceless = false;
+  const std::size_t left = end - pos;
+  if (left < 2) return 0;
+  const unsigned char first = data[pos];
+  const unsigned char second = data[pos + 1];
+  switch (first) {
+    case 0xCD:
+      return second == 0xBE ? 2 : 0;  // U+037E
+    case 0xD6:
+      return second == 0x89 ? 2 : 0;  // U+0589
+    case 0xD8:
+      return second == 0x9F ? 2 : 0;  // U+061F
+    case 0xDB:
+      return second == 0x94 ? 2 : 0;  // U+06D4
+    default:
+      break;
+  }
+  if (left < 3) return 0;
+  const unsigned char third = data[pos + 2];
+  switch (first) {
+    case 0xE0:
+      return second == 0xA5 && (third == 0xA4 || third == 0xA5) ? 3 : 0;  // U+0964 U+0965
+    case 0xE1:
+      return second == 0x8D && (third == 0xA2 || third == 0xA7) ? 3 : 0;  // U+1362 U+1367
+    case 0xE2:
+      return second == 0x80 && third == 0xA6 ? 3 : 0;  // U+2026
+    case 0xE3:
+      spaceless = second == 0x80 && third == 0x82;  // U+3002
+      return spaceless ? 3 : 0;
+    case 0xEF:
+      // U+FF01 U+FF0E U+FF1F, U+FF61
+      spaceless = (second == 0xBC && (third == 0x81 || third == 0x8E || third == 0x9F)) ||
+                  (second == 0xBD && third == 0xA1);
+      return spaceless ? 3 : 0;
+    default:
+      return 0;
+  }
 }
 
-// Length of the terminator (. ! ? …) or closer () ] " ' ’ ” ») at data[pos], or 0.
+// Length of the closing bracket or quote of Chinese and Japanese at data[pos] (」』）】》〉), or 0.
+std::size_t wide_closer_length(const unsigned char* data, std::size_t pos, std::size_t end) noexcept {
+  if (end - pos < 3) return 0;
+  if (data[pos] == 0xE3 && data[pos + 1] == 0x80) {
+    const unsigned char last = data[pos + 2];
+    return last == 0x8D || last == 0x8F || last == 0x91 || last == 0x8B || last == 0x89 ? 3 : 0;
+  }
+  return data[pos] == 0xEF && data[pos + 1] == 0xBC && data[pos + 2] == 0x89 ? 3 : 0;
+}
+
+// Length of the terminator (. ! ? … and wide_terminator_length's) or closer () ] " ' ’ ” » and
+// the CJK ones) at data[pos], or 0.
 std::size_t mark_length(const unsigned char* data, std::size_t pos, std::size_t end) noexcept {
   const unsigned char byte = data[pos];
   if (byte < 0x80) return has_class(byte, kTerminatorByte | kCloserByte) ? 1 : 0;
+  bool spaceless = false;
+  if (const std::size_t length = wide_terminator_length(data, pos, end, spaceless); length > 0) return length;
+  if (const std::size_t length = wide_closer_length(data, pos, end); length > 0) return length;
   if (byte == 0xE2) {
     if (end - pos < 3 || data[pos + 1] != 0x80) return 0;
     const unsigned char last = data[pos + 2];
@@ -301,7 +357,9 @@ bool marks_end_sentence(std::string_view text, std::size_t sentence_start, std::
     const unsigned char byte = data[pos];
     if (byte == '.') {
       if (!period_is_abbreviation(text, sentence_start, pos)) return true;
-    } else if (byte == '!' || byte == '?' || is_ellipsis_at(data, pos, end)) {
+    } else if (byte == '!' || byte == '?') {
+      return true;
+    } else if (bool spaceless = false; wide_terminator_length(data, pos, end, spaceless) > 0) {
       return true;
     }
     pos += mark_length(data, pos, end);
@@ -321,20 +379,42 @@ void split_sentences(std::string_view text, Span paragraph, std::uint32_t paragr
     pos = find_scan_stop(data, pos, paragraph_end);
     if (pos >= paragraph_end) break;
     std::size_t end = pos + 1;
-    if (data[pos] == 0xE2) {
-      if (!is_ellipsis_at(data, pos, paragraph_end)) {
-        pos = end;  // another character starting with 0xE2: a quote, a dash, white space
+    if (data[pos] >= 0x80) {
+      bool spaceless = false;
+      const std::size_t length = wide_terminator_length(data, pos, paragraph_end, spaceless);
+      if (length == 0) {
+        // Another character: a quote, a dash, a letter. Past it whole (an invalid byte alone).
+        decode_utf8(text, pos);
         continue;
       }
-      end = pos + 3;
+      end = pos + length;
     }
-    // The marks' run: "?!", ".\"", ".)", ".’" all end where the white space starts.
+    // The marks' run: "?!", ".\"", ".)", ".’", "。」" all end where the white space starts. A run
+    // holding a mark of Chinese or Japanese ends its sentence without white space after it.
+    bool ends_without_space = false;
+    for (std::size_t mark = pos; mark < end;) {
+      bool spaceless = false;
+      const std::size_t length = data[mark] < 0x80 ? 1 : wide_terminator_length(data, mark, paragraph_end, spaceless);
+      ends_without_space = ends_without_space || spaceless;
+      mark += length;
+    }
     while (end < paragraph_end) {
       const std::size_t length = mark_length(data, end, paragraph_end);
       if (length == 0) break;
+      bool spaceless = false;
+      wide_terminator_length(data, end, paragraph_end, spaceless);
+      ends_without_space = ends_without_space || spaceless;
       end += length;
     }
     if (end >= paragraph_end) break;  // the paragraph's last sentence ends with it
+    if (ends_without_space) {
+      const std::size_t following = skip_spaces(data, end, paragraph_end);
+      out.sentences.push_back({sentence_start, end});
+      out.sentence_paragraph.push_back(paragraph_index);
+      sentence_start = following;
+      pos = following;
+      continue;
+    }
     const std::size_t space = space_length(data, end, paragraph_end);
     if (space == 0) {
       pos = end;  // "example.com", "3.5": past the whole run, so a long run is scanned once
@@ -368,14 +448,17 @@ std::size_t count_words_of_character(std::string_view text, std::size_t pos, std
                                      bool& in_word) noexcept {
   const unsigned char byte = bytes_of(text)[pos];
   bool word_char = false;
+  bool alone = false;  // a character of a script without spaces is a word of its own (中国: two)
   if (byte < 0x80) {
     word_char = has_class(byte, kWordByte);
     ++pos;
   } else {
-    word_char = is_word_char(decode_utf8(text, pos));
+    const char32_t cp = decode_utf8(text, pos);
+    word_char = is_word_char(cp);
+    alone = word_char && is_spaceless_script(cp);
   }
-  if (word_char && !in_word) ++words;
-  in_word = word_char;
+  if (word_char && (!in_word || alone)) ++words;
+  in_word = word_char && !alone;
   return pos;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include <utf8proc.h>
+
 namespace comention {
 namespace {
 
@@ -37,19 +39,33 @@ constexpr std::array<const char*, 0x180 - 0xC0> kLatinBase = {
     "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
 
-LetterCase latin_case(char32_t cp) noexcept {
-  if (cp < 0x100) return cp < 0xDF ? LetterCase::upper : LetterCase::lower;  // ß is lower
-  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return LetterCase::lower;
-  if (cp == 0x178) return LetterCase::upper;
-  // Pairs alternate upper/lower, starting odd in U+0139..U+0148 and U+0179..U+017E.
-  const bool odd_first = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-  const bool odd = (cp & 1U) != 0;
-  return odd == odd_first ? LetterCase::upper : LetterCase::lower;
+// Characters that fold to nothing and are no part of a word: soft hyphen, zero-width joiners,
+// byte order mark, variation selectors.
+bool is_invisible(char32_t cp) noexcept {
+  return cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD || (cp >= 0xFE00 && cp <= 0xFE0F);
 }
 
-bool is_combining_or_invisible(char32_t cp) noexcept {
-  return (cp >= 0x300 && cp <= 0x36F) || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
-         cp == 0xAD || (cp >= 0xFE00 && cp <= 0xFE0F);
+// Scripts folded by passing their characters through unchanged: they have no case and nothing
+// to decompose (Han, Thai), or must not be decomposed (Hangul syllables into jamo). Kana are not
+// among them: ガ, カ with a combining voiced mark and half-width ｶﾞ all fold to the decomposed form.
+bool passes_through(char32_t cp) noexcept {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0x0E01 && cp <= 0x0E3A) || (cp >= 0x0E40 && cp <= 0x0E4E);
+}
+
+// Persian and Urdu write yeh and kaf in their own forms (ی ک), Arabic in its (ي ك), and
+// Egyptian Arabic often writes a final yeh as alef maksura (ى): all fold to the Arabic letters,
+// so a name typed on either keyboard matches.
+char32_t unify_arabic_letter(char32_t cp) noexcept {
+  switch (cp) {
+    case 0x06CC:  // ی Farsi yeh
+    case 0x0649:  // ى alef maksura
+      return 0x064A;
+    case 0x06A9:  // ک keheh
+      return 0x0643;
+    default:
+      return cp;
+  }
 }
 
 bool is_apostrophe(char32_t cp) noexcept {
@@ -64,6 +80,30 @@ bool is_dash(char32_t cp) noexcept {
 
 bool is_double_quote(char32_t cp) noexcept {
   return (cp >= 0x201C && cp <= 0x201F) || cp == 0xAB || cp == 0xBB;
+}
+
+// The UTF-8 bytes of cp in bytes; returns how many.
+std::size_t encode_utf8(char32_t cp, char (&bytes)[4]) noexcept {
+  if (cp < 0x80) {
+    bytes[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
+    bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
+    bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
+  bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
 }
 
 std::size_t utf8_length(unsigned char lead) noexcept {
@@ -145,74 +185,140 @@ bool is_space(char32_t cp) noexcept {
          cp == 0x205F || cp == 0x3000;
 }
 
+bool is_dropped_mark(char32_t cp) noexcept {
+  if (cp < 0x300) return false;
+  return (cp <= 0x36F) ||                                  // Latin, Greek, Cyrillic accents
+         (cp >= 0x483 && cp <= 0x489) ||                   // Cyrillic titlo and the like
+         (cp >= 0x591 && cp <= 0x5C7 && cp != 0x5BE && cp != 0x5C0 && cp != 0x5C3 && cp != 0x5C6) ||  // niqqud
+         (cp >= 0x610 && cp <= 0x61A) || (cp >= 0x64B && cp <= 0x65F) || cp == 0x670 ||  // harakat
+         (cp >= 0x6D6 && cp <= 0x6DC) || (cp >= 0x6DF && cp <= 0x6E4) || cp == 0x6E7 || cp == 0x6E8 ||
+         (cp >= 0x6EA && cp <= 0x6ED) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 bool is_word_char(char32_t cp) noexcept {
   if (cp < 0x80) {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   }
-  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
-  if (cp == 0xD7 || cp == 0xF7) return false;
-  if (is_combining_or_invisible(cp) || is_space(cp)) return false;
-  if (cp >= 0x2B9 && cp <= 0x2FF) return false;   // modifier letters used as apostrophes, accents
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, shapes
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp >= 0xFE30 && cp <= 0xFE6F) return false;  // compatibility punctuation
-  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
-  if ((cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-      (cp >= 0xFF5B && cp <= 0xFF65)) {
-    return false;
+  // Modifier letters that news uses as apostrophes and accents (ʼ ˈ ˊ), though Unicode calls them
+  // letters; and white space, some of which (U+200B) Unicode files under formats.
+  if ((cp >= 0x2B9 && cp <= 0x2FF) || is_space(cp)) return false;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:  // marks inside words: Indic vowel signs and viramas, accents
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+      return true;
+    default:
+      return false;
   }
-  if (cp >= 0xE000 && cp <= 0xF8FF) return false;    // private use
-  if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;    // specials, U+FFFD
-  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs
-  return true;
 }
+
+bool is_spaceless_script(char32_t cp) noexcept {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||  // Han
+         (cp >= 0x3040 && cp <= 0x30FF) ||                                      // kana
+         (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFF66 && cp <= 0xFF9F) ||                                      // half-width kana
+         (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3005 || cp == 0x3007 ||
+         (cp >= 0x0E00 && cp <= 0x0EFF) ||                                      // Thai, Lao
+         (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF);     // Myanmar, Khmer
+}
+
+bool is_mark(char32_t cp) noexcept {
+  if (cp < 0x300) return false;
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ME;
+}
+
 
 LetterCase letter_case(char32_t cp) noexcept {
   if (cp >= 'A' && cp <= 'Z') return LetterCase::upper;
-  if (cp >= 'a' && cp <= 'z') return LetterCase::lower;
-  if (cp >= 0xC0 && cp < 0x180 && kLatinBase[cp - 0xC0] != nullptr) return latin_case(cp);
-  if ((cp >= 0x218 && cp <= 0x21B) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
-    return (cp & 1U) == 0 ? LetterCase::upper : LetterCase::lower;
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z' ? LetterCase::lower : LetterCase::none;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:  // ǅ: a capital for the name rule
+      return LetterCase::upper;
+    case UTF8PROC_CATEGORY_LL:
+      return LetterCase::lower;
+    default:
+      return LetterCase::none;
   }
-  if (cp >= 0x391 && cp <= 0x3A9) return LetterCase::upper;
-  if (cp >= 0x3B1 && cp <= 0x3C9) return LetterCase::lower;
-  if (cp >= 0x400 && cp <= 0x42F) return LetterCase::upper;
-  if (cp >= 0x430 && cp <= 0x45F) return LetterCase::lower;
-  return LetterCase::none;
 }
 
-namespace {
-
-// Appends the folded form of one non-space code point: returns false when it folds to nothing.
-void append_folded(std::string& out, char32_t cp) {
+std::size_t fold_code_point(char32_t cp, char32_t (&out)[kMaxFoldedLength]) noexcept {
   if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
-  } else if (cp >= 0xC0 && cp < 0x180 && kLatinBase[cp - 0xC0] != nullptr) {
-    out += kLatinBase[cp - 0xC0];
-  } else if (cp == 0x218 || cp == 0x219) {  // Romanian Ș ș
-    out.push_back('s');
-  } else if (cp == 0x21A || cp == 0x21B) {  // Romanian Ț ț
-    out.push_back('t');
-  } else if (is_apostrophe(cp)) {
-    out.push_back('\'');
-  } else if (is_dash(cp)) {
-    out.push_back('-');
-  } else if (is_double_quote(cp)) {
-    out.push_back('"');
-  } else if (cp >= 0x1E00 && cp <= 0x1EFF) {
-    append_utf8(out, cp | 1U);
-  } else if (cp >= 0x391 && cp <= 0x3A9) {
-    append_utf8(out, cp + 0x20);
-  } else if (cp >= 0x410 && cp <= 0x42F) {
-    append_utf8(out, cp + 0x20);
-  } else if (cp >= 0x400 && cp <= 0x40F) {
-    append_utf8(out, cp + 0x50);
-  } else {
-    append_utf8(out, cp);
+    out[0] = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+    return 1;
   }
+  if (is_invisible(cp) || is_dropped_mark(cp) || cp == 0x0640) return 0;  // 0640: Arabic tatweel
+  if (cp >= 0xC0 && cp < 0x180 && kLatinBase[cp - 0xC0] != nullptr) {
+    std::size_t length = 0;
+    for (const char* letter = kLatinBase[cp - 0xC0]; *letter != 0; ++letter) out[length++] = static_cast<unsigned char>(*letter);
+    return length;
+  }
+  if (is_apostrophe(cp)) {
+    out[0] = '\'';
+    return 1;
+  }
+  if (is_dash(cp)) {
+    out[0] = '-';
+    return 1;
+  }
+  if (is_double_quote(cp)) {
+    out[0] = '"';
+    return 1;
+  }
+  if (passes_through(cp)) {
+    out[0] = cp;
+    return 1;
+  }
+  utf8proc_option_t options = static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT);
+  if (cp >= 0x400 && cp <= 0x4FF) {
+    // Cyrillic letters with a diacritic are letters of their own (й is not и, ї is not і), but
+    // for ё, which Russian news writes as е, and the stress-marked ѐ ѝ of Bulgarian.
+    if (cp == 0x401 || cp == 0x451 || cp == 0x400 || cp == 0x450) {
+      out[0] = 0x435;
+      return 1;
+    }
+    if (cp == 0x40D || cp == 0x45D) {
+      out[0] = 0x438;
+      return 1;
+    }
+    options = UTF8PROC_CASEFOLD;
+  }
+  utf8proc_int32_t decomposed[kMaxFoldedLength];
+  int boundclass = 0;
+  const utf8proc_ssize_t count = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), decomposed,
+                                                         kMaxFoldedLength, options, &boundclass);
+  if (count <= 0 || count > static_cast<utf8proc_ssize_t>(kMaxFoldedLength)) {
+    out[0] = cp;
+    return 1;
+  }
+  std::size_t length = 0;
+  for (utf8proc_ssize_t i = 0; i < count; ++i) {
+    const auto part = static_cast<char32_t>(decomposed[i]);
+    // A compatibility form that is a spacing accent (¨ is a space and U+0308) or holds white
+    // space stays itself: folding must not put spaces where the text has none.
+    if (is_space(part) || part < 0x20) {
+      out[0] = cp;
+      return 1;
+    }
+    if (is_dropped_mark(part)) continue;
+    out[length++] = unify_arabic_letter(part);
+  }
+  if (length == 0 && count > 0 && !is_dropped_mark(cp)) {
+    // Nothing but accents (a spacing accent such as ΅): keep the character, as it was.
+    out[0] = cp;
+    return 1;
+  }
+  return length;
 }
-
-}  // namespace
 
 void FoldedText::clear() noexcept {
   bytes.clear();
@@ -287,11 +393,34 @@ class FoldWriter {
 
   // The folded form of one non-space code point, its case on the first byte only.
   void put_folded(char32_t cp, std::uint32_t source) {
-    scratch_.clear();
-    append_folded(scratch_, cp);
-    reserve(scratch_.size());
-    const LetterCase letter = letter_case(cp);
-    for (std::size_t i = 0; i < scratch_.size(); ++i) put(scratch_[i], source, i == 0 ? letter : LetterCase::none);
+    char32_t folded[kMaxFoldedLength];
+    const std::size_t count = fold_code_point(cp, folded);
+    if (count == 0) {
+      compose_cyrillic_breve(cp);
+      return;
+    }
+    reserve(4 * count);
+    LetterCase letter = letter_case(cp);
+    for (std::size_t i = 0; i < count; ++i) {
+      char bytes[4];
+      const std::size_t length = encode_utf8(folded[i], bytes);
+      for (std::size_t j = 0; j < length; ++j) {
+        put(bytes[j], source, letter);
+        letter = LetterCase::none;
+      }
+    }
+  }
+
+  // A Cyrillic и or у typed with a separate combining breve is the letter й or ў, which folding
+  // keeps apart from и and у: the breve, dropped as an accent, turns the letter before it.
+  void compose_cyrillic_breve(char32_t cp) noexcept {
+    if (cp != 0x306 || size_ < 2) return;
+    char* last = out_.bytes.data() + size_ - 2;
+    if (last[0] == '\xD0' && last[1] == '\xB8') {
+      last[1] = '\xB9';  // и to й
+    } else if (last[0] == '\xD1' && last[1] == '\x83') {
+      last[1] = '\x9E';  // у to ў
+    }
   }
 
   void finish(std::uint32_t text_size) {
@@ -304,14 +433,14 @@ class FoldWriter {
  private:
   FoldedText& out_;
   std::size_t size_ = 0;
-  std::string scratch_;
 };
 
 }  // namespace
 
 void fold_text(std::string_view text, FoldedText& out) {
-  // Folding never makes valid UTF-8 longer, so the text's size is room enough but for invalid
-  // bytes, which the writer makes room for.
+  // Folding seldom makes text longer, so the text's size is room enough but for invalid bytes
+  // and the few characters that fold longer (ß to ss, a ligature, a decomposed kana), for which
+  // the writer makes room.
   FoldWriter writer(out, text.size());
   const std::size_t size = text.size();
   std::size_t pos = 0;
@@ -349,7 +478,6 @@ void fold_text(std::string_view text, FoldedText& out) {
       writer.put(line_breaks >= 2 ? '\n' : ' ', start, LetterCase::none);
       continue;
     }
-    if (is_combining_or_invisible(cp)) continue;
     writer.put_folded(cp, start);
   }
   writer.finish(static_cast<std::uint32_t>(size));

@@ -87,8 +87,9 @@ class LanguageCode {
   std::array<char, 2> code_{};
 };
 
-// A name proper, or a capital standing for its country ("Beijing said"), matched on request.
-enum class AliasKind : std::uint8_t { name, capital };
+// A name proper, a capital standing for its country ("Beijing said"), matched on request, or a
+// compound abbreviation naming several entities at once (中美: China and the United States).
+enum class AliasKind : std::uint8_t { name, capital, compound };
 
 struct Alias {
   static constexpr std::uint32_t kStop = UINT32_MAX;  // a stop phrase: matches, names nothing
@@ -98,6 +99,9 @@ struct Alias {
   CaseRule rule = CaseRule::name;
   AliasKind kind = AliasKind::name;
   LanguageCode language;  // a `name` record's language ("es"); empty for an `alias` record
+  // A compound's entities, one per character of `text`, in order (`entity` is the first of
+  // them); empty for any other kind.
+  std::vector<std::uint32_t> compound;
 };
 
 // Where a `context` record looks: the word after the alias or the word before it.
@@ -180,6 +184,7 @@ class GazetteerBuilder {
     std::size_t source = 0;
     LanguageCode language;  // of a `name` record
     bool is_form = false;   // a `form` record: already inflected, left alone by the rules
+    std::vector<std::string> compound_ids;  // of a `compound` record, entity_id the first
   };
   struct PendingContext {
     ContextRule rule;

@@ -68,6 +68,14 @@ class Matcher {
     std::uint32_t case_offset = 0;  // alias letter cases in case_patterns_, one per folded byte
     std::uint32_t first_context = 0;  // this alias's rules in contexts_
     std::uint32_t context_count = 0;
+    std::uint32_t first_part = 0;  // a compound's mentions in compound_parts_
+    std::uint32_t part_count = 0;  // 0: not a compound; it yields one mention of `entity`
+  };
+  // One entity of a compound (中美) and the folded bytes of its character, from the match start.
+  struct CompoundPart {
+    std::uint32_t entity = 0;
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
   };
   // A ContextRule with its words folded, as the text they are compared with.
   struct CompiledContext {
@@ -119,6 +127,7 @@ class Matcher {
   std::vector<Terminal> terminals_;
   std::vector<LetterCase> case_patterns_;
   std::vector<CompiledContext> contexts_;
+  std::vector<CompoundPart> compound_parts_;
   std::int32_t root_children_[256];  // the root is dense: every scan starts there
   // Rows of 256 child indices (or -1) for the nodes with many children (the first letters of
   // names), where a search of their edges would cost most.

@@ -26,17 +26,44 @@ void append_utf8(std::string& out, char32_t cp);
 // code points past U+10FFFF are invalid), or nullopt when the whole text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 
-// True for letters and digits of any script: the characters that make up words.
-// Punctuation, symbols, white space and combining marks are not word characters.
+// True for the characters that make up words, by their Unicode category: letters, decimal and
+// letter digits, and combining marks (an Indic vowel sign or virama is inside its word).
+// Punctuation (full-width too), symbols, white space, modifier letters used as apostrophes
+// (U+02B9..U+02FF) and unassigned code points are not.
 bool is_word_char(char32_t cp) noexcept;
+
+// Is cp a combining mark (Unicode categories Mn, Mc, Me)? A name never ends before one.
+bool is_mark(char32_t cp) noexcept;
+
+// Characters of scripts written without spaces between words (Han, Hiragana, Katakana, Thai,
+// Lao, Myanmar, Khmer): each is a word of its own as far as where a name may start and end.
+bool is_spaceless_script(char32_t cp) noexcept;
+
+// Combining marks that folding removes: accents of Latin, Greek and Cyrillic, Hebrew niqqud and
+// Arabic harakat (optional vowel points). Marks that are letters (Indic vowel signs) stay.
+bool is_dropped_mark(char32_t cp) noexcept;
 
 bool is_space(char32_t cp) noexcept;
 
-// Letter case of one code point, as far as the matcher's case rules need it.
+// Letter case of one code point, from its Unicode category (Lu and Lt upper, Ll lower), so
+// every cased script has one: Latin, Greek, Cyrillic, Armenian, Georgian, full-width letters.
 enum class LetterCase : std::uint8_t { none, lower, upper };
 LetterCase letter_case(char32_t cp) noexcept;
 
-// The text as the matcher compares it: lower-cased, accents removed, typographic apostrophes as
+// The most code points one character folds to (a compatibility ligature such as U+FDFA is 18).
+inline constexpr std::size_t kMaxFoldedLength = 20;
+
+// The folded form of one code point that is not white space, as fold_text folds it, into out;
+// returns how many code points (0: it folds to nothing, as an accent or a soft hyphen does).
+// ASCII: lower case. U+00C0..U+017F: a table of base letters (æ to ae, ø to o, ł to l, which
+// Unicode does not decompose). Han, Hangul syllables and Thai: unchanged. Cyrillic: case
+// folded, ё to е, й kept. Anything else, by utf8proc: compatibility decomposition (full-width
+// Ｃ to c, ligatures apart), full case folding (ς to σ, ß to ss, İ to i), then the marks of
+// is_dropped_mark removed; Persian and Urdu ی ک and Arabic ى fold to Arabic ي ك.
+std::size_t fold_code_point(char32_t cp, char32_t (&out)[kMaxFoldedLength]) noexcept;
+
+// The text as the matcher compares it: each character as fold_code_point folds it (lower-cased,
+// compatibility forms decomposed, accents removed), typographic apostrophes as
 // ', dashes as -, each run of white space as one space, or as '\n' when the run holds a blank
 // line (two line feeds): no alias contains '\n', so no match crosses a paragraph. Each folded
 // byte keeps the original byte offset it came from and the letter case of the original character.
@@ -49,7 +76,8 @@ struct FoldedText {
   void clear() noexcept;
 };
 
-// Folds text into out, reusing out's buffers. Invalid UTF-8 folds as U+FFFD.
+// Folds text into out, reusing out's buffers. Invalid UTF-8 folds as U+FFFD. ASCII goes by a
+// table; other characters by fold_code_point.
 void fold_text(std::string_view text, FoldedText& out);
 
 // Convenience for building aliases: the folded bytes alone.

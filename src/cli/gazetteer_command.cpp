@@ -45,7 +45,8 @@ void list(const Gazetteer& gazetteer, std::ostream& out) {
     out << entity.id << '\t' << to_string(entity.category) << '\t' << entity.label << '\t';
     const char* separator = "";
     for (const Alias* alias : aliases_of[i]) {
-      out << separator << alias->text << (alias->kind == AliasKind::capital ? " (capital)" : "");
+      out << separator << alias->text
+          << (alias->kind == AliasKind::capital ? " (capital)" : alias->kind == AliasKind::compound ? " (compound)" : "");
       separator = " | ";
     }
     out << '\n';

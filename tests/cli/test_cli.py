@@ -237,6 +237,23 @@ class Counting(CliTestCase):
         self.assert_error(run("build", spanish, "--languages", "es", "--gazetteer", bad), "bad.tsv:2",
                           "an ending record is")
 
+    def test_chinese_compounds_and_sentences_without_spaces(self):
+        # 中美关系紧张。日本和美国 — a compound gives China and the US on their own characters,
+        # and the sentence ends at 。 with no space after it.
+        text = "中美关系紧张。日本和美国"
+        mentions = run("mentions", "--languages", "zh", self.write("zh.txt", text))
+        self.assertEqual(mentions.returncode, 0, mentions.stderr.decode())
+        found = [json.loads(line) for line in mentions.stdout.decode().splitlines()]
+        encoded = text.encode()
+        self.assertEqual([(m["entity"], encoded[m["start"]:m["end"]].decode(), m["sentence"]) for m in found],
+                         [("CHN", "中", 0), ("USA", "美", 0), ("JPN", "日本", 1), ("USA", "美国", 1)])
+        # A compound with one character too many is an error naming its file and line.
+        bad = self.write("bad-compound.tsv", "# compounds\ncompound\tzh\t中美洲\tCHN,USA\n")
+        result = run("gazetteer", "check", "--languages", "zh", bad)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("bad-compound.tsv:2", result.stderr.decode())
+        self.assertIn("3 characters for 2 entities", result.stderr.decode())
+
     def test_unknown_language_is_a_usage_error_with_a_suggestion(self):
         text = self.write("t.txt", "China.")
         self.assert_error(run("build", text, "--languages", "sp"), "'sp'", "did you mean es?")

@@ -73,13 +73,21 @@ constexpr std::string_view kAbbreviations[] = {
     "Jul", "Aug", "Sep",  "Sept", "Oct",  "Nov",  "Dec",  "vs",   "approx", "cf", "Messrs",
 };
 
+// Chinese and Japanese sentence ends, after which no white space is needed (issue 14).
+bool is_spaceless_terminator(char32_t cp) noexcept {
+  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF0E || cp == 0xFF1F || cp == 0xFF61;
+}
+
 bool is_terminator(char32_t cp) noexcept {
-  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || is_spaceless_terminator(cp) ||
+         cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 || cp == 0x037E || cp == 0x0589 ||
+         cp == 0x1362 || cp == 0x1367;
 }
 
 bool is_closer(char32_t cp) noexcept {
   return cp == ')' || cp == ']' || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
-         cp == 0xBB;
+         cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == 0x3011 || cp == 0x300B || cp == 0x3009 ||
+         cp == 0xFF09;
 }
 
 // The code point starting at pos, and the offset after it.
@@ -161,13 +169,21 @@ void split_sentences(std::string_view text, Span paragraph, std::uint32_t paragr
       continue;
     }
     std::size_t end = after;
+    bool spaceless = is_spaceless_terminator(cp);
     while (end < paragraph.end) {
       std::size_t next = 0;
       const char32_t c = peek(text, end, next);
       if (!is_terminator(c) && !is_closer(c)) break;
+      spaceless = spaceless || is_spaceless_terminator(c);
       end = next;
     }
     if (end >= paragraph.end) break;
+    if (spaceless) {
+      add(sentence_start, end);
+      sentence_start = skip_spaces(text, end, paragraph.end);
+      pos = sentence_start;
+      continue;
+    }
     std::size_t next = 0;
     if (!is_space(peek(text, end, next))) {
       pos = end;  // past the whole run of marks: scanning it again would make this quadratic
@@ -246,9 +262,12 @@ void number_words(std::string_view text, Segmentation& segmentation, std::vector
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    const bool word_char = is_word_char(decode_utf8(text, pos));
-    if (word_char && !in_word) ++words;
-    in_word = word_char;
+    const char32_t cp = decode_utf8(text, pos);
+    const bool word_char = is_word_char(cp);
+    // Issue 14: each character of a script without spaces is a word of its own.
+    const bool alone = word_char && comention::is_spaceless_script(cp);
+    if (word_char && (!in_word || alone)) ++words;
+    in_word = word_char && !alone;
     // A mention starts at a word start: it is the word just counted.
     while (next_mention < mentions.size() && mentions[next_mention].start <= start) {
       mentions[next_mention++].word = static_cast<std::uint32_t>(words == 0 ? 0 : words - 1);
@@ -482,6 +501,51 @@ TEST_CASE("an initial or abbreviation after a dash or slash does not end a sente
   CHECK(text.substr(parts.sentences[1].start, 12) == "Flights from");
 }
 
+TEST_CASE("Chinese and Japanese sentences end at their full stops, with no space after them") {
+  // 中国发表声明。美国回应！日本呢？
+  CHECK(sentences_of("\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8F\x91\xE8\xA1\xA8\xE5\xA3\xB0\xE6\x98\x8E\xE3\x80\x82"
+                     "\xE7\xBE\x8E\xE5\x9B\xBD\xE5\x9B\x9E\xE5\xBA\x94\xEF\xBC\x81"
+                     "\xE6\x97\xA5\xE6\x9C\xAC\xE5\x91\xA2\xEF\xBC\x9F") ==
+        Strings{"\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8F\x91\xE8\xA1\xA8\xE5\xA3\xB0\xE6\x98\x8E\xE3\x80\x82",
+                "\xE7\xBE\x8E\xE5\x9B\xBD\xE5\x9B\x9E\xE5\xBA\x94\xEF\xBC\x81",
+                "\xE6\x97\xA5\xE6\x9C\xAC\xE5\x91\xA2\xEF\xBC\x9F"});
+  // A closing quote after the full stop belongs to the sentence: 他说「好。」然后
+  CHECK(sentences_of("\xE4\xBB\x96\xE8\xAF\xB4\xE3\x80\x8C\xE5\xA5\xBD\xE3\x80\x82\xE3\x80\x8D\xE7\x84\xB6\xE5\x90\x8E") ==
+        Strings{"\xE4\xBB\x96\xE8\xAF\xB4\xE3\x80\x8C\xE5\xA5\xBD\xE3\x80\x82\xE3\x80\x8D", "\xE7\x84\xB6\xE5\x90\x8E"});
+  // Full-width comma, colon and semicolon end nothing: 中国，美国：日本；韩国
+  CHECK(sentences_of("\xE4\xB8\xAD\xE5\x9B\xBD\xEF\xBC\x8C\xE7\xBE\x8E\xE5\x9B\xBD\xEF\xBC\x9A\xE6\x97\xA5\xE6\x9C\xAC\xEF\xBC\x9B\xE9\x9F\xA9\xE5\x9B\xBD").size() == 1);
+}
+
+TEST_CASE("Arabic, Urdu, Devanagari, Bengali, Greek, Armenian and Ethiopic sentence ends") {
+  // هل توافق؟ نعم
+  CHECK(sentences_of("\xD9\x87\xD9\x84 \xD8\xAA\xD9\x88\xD8\xA7\xD9\x81\xD9\x82\xD8\x9F \xD9\x86\xD8\xB9\xD9\x85").size() == 2);
+  CHECK(sentences_of("\xD9\xBE\xD8\xA7\xDA\xA9\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86\xDB\x94 \xD8\xA8\xDA\xBE\xD8\xA7\xD8\xB1\xD8\xAA").size() == 2);  // Urdu ۔
+  CHECK(sentences_of("\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4\xE0\xA5\xA4 \xE0\xA4\x9A\xE0\xA5\x80\xE0\xA4\xA8") ==
+        Strings{"\xE0\xA4\xAD\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xA4\xE0\xA5\xA4", "\xE0\xA4\x9A\xE0\xA5\x80\xE0\xA4\xA8"});  // भारत। चीन
+  CHECK(sentences_of("\xE0\xA6\xAD\xE0\xA6\xBE\xE0\xA6\xB0\xE0\xA6\xA4\xE0\xA5\xA5 \xE0\xA6\x9A\xE0\xA7\x80\xE0\xA6\xA8").size() == 2);  // Bengali ॥
+  CHECK(sentences_of("\xCE\xA0\xCE\xBF\xCF\x8D\xCE\xBD\xCE\xB1\xCE\xB9\xCD\xBE \xCE\x95\xCE\xB4\xCF\x8E").size() == 2);  // Πούναι; Εδώ (U+037E)
+  CHECK(sentences_of("\xD5\x80\xD5\xA1\xD5\xB5\xD5\xA1\xD5\xBD\xD5\xBF\xD5\xA1\xD5\xB6\xD6\x89 \xD4\xB1\xD5\xB5\xD5\xB8").size() == 2);  // Armenian ։
+  CHECK(sentences_of("\xE1\x8A\xA2\xE1\x89\xB5\xE1\x8B\xAE\xE1\x8C\xB5\xE1\x8B\xAB\xE1\x8D\xA2 \xE1\x8A\xA0\xE1\x8B\x8E").size() == 2);  // Ethiopic ።
+  // A space is still needed after them, as after "?": no end inside a run of letters.
+  CHECK(sentences_of("\xD8\xAA\xD9\x88\xD8\xA7\xD9\x81\xD9\x82\xD8\x9F\xD9\x86\xD8\xB9\xD9\x85").size() == 1);
+}
+
+TEST_CASE("each character of a script without spaces counts as a word") {
+  Segmentation parts;
+  const std::string text = "\xE4\xB8\xAD\xE7\xBE\x8E\xE5\x85\xB3\xE7\xB3\xBB and China";  // 中美关系 and China
+  comention::segment_text(text, parts);
+  std::vector<comention::Mention> mentions{{0, 3, 6, 0, 0, 0}, {1, text.size() - 5, text.size(), 0, 0, 0}};
+  comention::number_words(text, parts, mentions);
+  CHECK(parts.words == 6);
+  CHECK(mentions[0].word == 1);  // 美
+  CHECK(mentions[1].word == 5);  // China
+}
+
+TEST_CASE("English rules are unchanged by the marks of other scripts") {
+  CHECK(sentences_of("The U.S. and Mr. Smith met on Feb. 3. Growth was 3.5 percent. Next.") ==
+        Strings{"The U.S. and Mr. Smith met on Feb. 3.", "Growth was 3.5 percent.", "Next."});
+}
+
 TEST_CASE("a long run of marks without a space after it is one step, not a sentence end") {
   comention::Segmentation parts;
   const std::string text = "China" + std::string(20000, '.') + "x and Iran. Done.";
@@ -588,7 +652,9 @@ class TextGenerator {
       ".\xE2\x80\x99", ".\xE2\x80\x9D", "!\xE2\x80\x9D", "?)", ".\xC2\xBB", ".).", "\xC2\xAB",
       "\xC2\xBB", "'", "\"", "(", ")", "[", "]", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99",
       "\xE2\x80\x98", ",", ";", ":", "\xE2\x80\x94", "/", "-", ". .", ".\xE2\x80\xA6",
-      "?\xE2\x80\x9D."};
+      "?\xE2\x80\x9D.", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE3\x80\x82\xE3\x80\x8D",
+      "\xE3\x80\x8D", "\xEF\xBC\x8C", "\xD8\x9F", "\xDB\x94", "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xCD\xBE",
+      "\xD6\x89", "\xE1\x8D\xA2", "\xEF\xBD\xA1"};
   static constexpr std::string_view kAbbreviated[] = {
       "U.S.", "U.N.", "Mr.", "Mrs.", "Dr.", "Feb.", "e.g.", "i.e.", "No.", "no.", "J.", "St.",
       "vs.", "approx.", "a.m.", "Messrs.", "(U.S.", "Miami/St.", "state\xE2\x80\x94N.", "U.S.A.",
