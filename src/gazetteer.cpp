@@ -45,6 +45,52 @@ LanguageSet LanguageSet::all() {
   return set;
 }
 
+LanguageSet LanguageSet::automatic() {
+  LanguageSet set = all();
+  set.detect_ = true;
+  return set;
+}
+
+namespace {
+
+// English, the languages of the built-in names, then more that CLD2 tells apart, so that a user's
+// gazetteer may name in them: 63 in all, one bit each in a LanguageMask.
+constexpr std::string_view kLanguageCodes[] = {
+    "en", "ar", "bn", "de", "el", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl",
+    "pt", "ru", "sv", "sw", "tr", "uk", "ur", "vi", "zh", "af", "az", "be", "bg", "ca", "cs", "cy",
+    "da", "et", "eu", "fi", "ga", "gl", "hr", "hu", "hy", "is", "ka", "kk", "lt", "lv", "mk", "ml",
+    "mr", "ms", "ne", "no", "ro", "si", "sk", "sl", "sq", "sr", "ta", "te", "th", "tl", "uz"};
+static_assert(std::size(kLanguageCodes) <= 63, "bit 63 of a LanguageMask is kEveryLanguage");
+
+}  // namespace
+
+const std::vector<std::string_view>& language_codes() noexcept {
+  static const std::vector<std::string_view> codes(std::begin(kLanguageCodes), std::end(kLanguageCodes));
+  return codes;
+}
+
+std::optional<LanguageIndex> language_index(std::string_view code) noexcept {
+  for (std::size_t i = 0; i < std::size(kLanguageCodes); ++i) {
+    if (kLanguageCodes[i] == code) return static_cast<LanguageIndex>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view language_code(LanguageIndex index) noexcept {
+  return index < std::size(kLanguageCodes) ? kLanguageCodes[index] : std::string_view{};
+}
+
+std::string describe_languages(LanguageMask mask) {
+  std::string out;
+  for (std::size_t i = 0; i < std::size(kLanguageCodes); ++i) {
+    if ((mask >> i & 1U) == 0) continue;
+    if (!out.empty()) out += ',';
+    out += kLanguageCodes[i];
+  }
+  if (out.empty() && (mask & kEveryLanguage) != 0) out = "*";
+  return out;
+}
+
 LanguageSet LanguageSet::parse(std::string_view list) {
   LanguageSet set;
   for (;;) {
@@ -54,11 +100,14 @@ LanguageSet LanguageSet::parse(std::string_view list) {
     while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
     if (code == "all") {
       set.all_ = true;
+    } else if (code == "auto") {
+      set.all_ = true;
+      set.detect_ = true;
     } else if (!is_language_code(code)) {
       throw UsageError(code.empty() ? std::string("empty language code in the language list")
                                     : "'" + std::string(code) +
                                           "' is no language code: give ISO 639-1 codes (two letters) such as es or fr, "
-                                          "comma-separated, or all");
+                                          "comma-separated, all or auto");
     } else {
       set.add(code);
     }
@@ -207,7 +256,9 @@ void GazetteerBuilder::add_builtin() {
       const std::string_view language = file.name.substr(6, file.name.size() - 10);
       if (is_language_code(language)) {
         languages_seen_.emplace(language);
-        if (!languages_.contains(language)) {
+        // The language of --label-language is read for its labels; its names are skipped as
+        // they are read.
+        if (!languages_.contains(language) && language != label_language_) {
           skipped_builtin_names_.push_back(file.content);
           continue;
         }
@@ -302,12 +353,18 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
 
   // Gives a folded text to an entity (or to nothing, for a stop phrase): a later source may take
   // it from another, the same source may not.
+  // The same text for the same entity in several languages (Portugal in en, pt, es) is one
+  // alias whose languages are united; a name in every language (an `alias` record) stays one.
   auto claim = [&](std::map<std::string, PendingAlias, std::less<>>& table, PendingAlias&& claimed) {
     auto [it, inserted] = table.try_emplace(fold(claimed.text));
     PendingAlias& alias = it->second;
     if (!inserted && alias.source == source.serial && alias.entity_id != claimed.entity_id) {
       fail("'" + claimed.text + "' is already " +
            (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
+    }
+    if (!inserted && alias.entity_id == claimed.entity_id) {
+      const LanguageMask united = alias.languages | claimed.languages;
+      claimed.languages = (united & kEveryLanguage) != 0 ? kEveryLanguage : united;
     }
     alias = std::move(claimed);
   };
@@ -365,19 +422,40 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
-    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, {}});
+    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, kEveryLanguage});
   } else if (kind == "name") {
     if (fields.size() < 4 || fields.size() > 5) fail("a name record is: name LANG ID TEXT [RULE]");
     const std::string language(field(1));
     if (!is_language_code(language)) {
       fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
     }
+    const auto index = language_index(language);
+    if (!index) {
+      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
+    }
     if (!languages_.contains(language)) return;
     const std::string entity_id(field(2));
     require_entity(entity_id);
     const std::string text = require_text(3);
     const CaseRule rule = rule_at(4, CaseRule::name);
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language_bit(*index)});
+  } else if (kind == "label") {
+    if (fields.size() != 4) fail("a label record is: label LANG ID TEXT");
+    const std::string language(field(1));
+    if (!language_index(language)) {
+      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
+    }
+    const std::string entity_id(field(2));
+    require_entity(entity_id);
+    if (field(3).empty()) fail("empty label");
+    label_languages_.emplace(language);
+    auto& labels = entities_.find(entity_id)->second.entity.labels;
+    const auto existing = std::find_if(labels.begin(), labels.end(), [&](const auto& kv) { return kv.first == language; });
+    if (existing != labels.end()) {
+      existing->second = std::string(field(3));  // a later file's label replaces an earlier one
+    } else {
+      labels.emplace_back(language, std::string(field(3)));
+    }
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -440,7 +518,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       }
     }
   } else {
-    fail("unknown record '" + std::string(kind) + "' (entity, alias, name, stop, capital, context or drop)");
+    fail("unknown record '" + std::string(kind) + "' (entity, alias, name, label, stop, capital, context or drop)");
   }
 }
 
@@ -472,11 +550,17 @@ Gazetteer GazetteerBuilder::build() const {
   Gazetteer gazetteer;
   gazetteer.languages_ = languages_;
   gazetteer.entities_.reserve(entities_.size());
-  for (const auto& [id, pending] : entities_) gazetteer.entities_.push_back(pending.entity);
+  for (const auto& [id, pending] : entities_) {
+    gazetteer.entities_.push_back(pending.entity);
+    if (label_language_.empty()) continue;
+    for (const auto& [language, label] : pending.entity.labels) {
+      if (language == label_language_) gazetteer.entities_.back().label = label;
+    }
+  }
 
   std::vector<std::pair<std::string_view, Alias>> aliases;
   auto add = [&](std::string_view key, const PendingAlias& pending, AliasKind kind) {
-    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.language};
+    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.languages};
     if (!pending.entity_id.empty()) {
       const auto index = gazetteer.find(pending.entity_id);
       if (!index) return;  // its entity was dropped by a later file
@@ -512,11 +596,17 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     out << "\nentity\t" << entity.id << '\t' << to_string(entity.category) << '\t' << entity.label;
     for (const auto& [key, value] : entity.attributes) out << '\t' << key << '=' << value;
     out << '\n';
+    for (const auto& [language, label] : entity.labels) {
+      out << "label\t" << language << '\t' << entity.id << '\t' << label << '\n';
+    }
     for (const Alias& alias : aliases) {
       if (alias.entity != index) continue;
-      if (!alias.language.empty()) {
-        out << "name\t" << alias.language.view() << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
-            << '\n';
+      if (alias.languages != kEveryLanguage) {  // one `name` record per language: read back, they unite
+        for (LanguageIndex i = 0; i < language_codes().size(); ++i) {
+          if ((alias.languages & language_bit(i)) == 0) continue;
+          out << "name\t" << language_code(i) << '\t' << entity.id << '\t' << alias.text << '\t'
+              << to_string(alias.rule) << '\n';
+        }
         continue;
       }
       out << (alias.kind == AliasKind::capital ? "capital\t" : "alias\t") << entity.id << '\t'

@@ -394,7 +394,7 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     // The gazetteer keys aliases by folded text, so each trie path ends at most one alias.
     build[static_cast<std::size_t>(node)].terminal = static_cast<std::int32_t>(terminals_.size());
     Terminal terminal{entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
-                      static_cast<std::uint32_t>(contexts_.size()), 0};
+                      static_cast<std::uint32_t>(contexts_.size()), 0, alias.languages};
     if (const auto rules = contexts_by_alias.find(folded.bytes); rules != contexts_by_alias.end()) {
       terminal.context_count = static_cast<std::uint32_t>(rules->second.size());
       contexts_.insert(contexts_.end(), rules->second.begin(), rules->second.end());
@@ -519,13 +519,27 @@ bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded
   return false;
 }
 
-void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
-                            std::vector<Mention>& out) const {
+namespace {
+
+// Mention::language for a name of `languages` found in a document of `active` languages.
+LanguageIndex mention_language(LanguageMask languages, const ActiveLanguages& active) noexcept {
+  if ((languages & (language_bit(active.primary) | kEveryLanguage)) != 0) return active.primary;
+  if ((languages & language_bit(kEnglish)) != 0) return kEnglish;
+  const LanguageMask shown = languages & active.mask;
+  return static_cast<LanguageIndex>(std::countr_zero(shown != 0 ? shown : languages));
+}
+
+}  // namespace
+
+void Matcher::find_mentions(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                            ActiveLanguages active) const {
   out.clear();
+  // Names in every language, and English names, match in every document.
+  active.mask |= kEveryLanguage | language_bit(kEnglish);
   if (lower_ascii(text, scratch.lowered)) {
-    find_in_ascii(text, scratch, out);
+    find_in_ascii(text, scratch, out, active);
   } else {
-    find_in_folded(text, scratch, out);
+    find_in_folded(text, scratch, out, active);
   }
 }
 
@@ -534,7 +548,8 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
 // ’ to ', – to -, a run of white space to one space, or to '\n' when it holds a blank line. The same matches as find_in_folded, without a folded copy of
 // the text: word starts and the prefix filter read scratch.lowered (made by find_mentions), and
 // only the words around a name with context records get folded.
-void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {
+void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                            const ActiveLanguages& active) const {
   const std::size_t size = text.size();
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   scratch.step_case.resize(longest_alias_ + 1);
@@ -571,7 +586,7 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
         if (has_double_space(key)) key = collapsed_key(lowered, pos, size);
         if (!has_filler(key) && !first_eight_listed(key)) continue;
       }
-      const AsciiMatch match = longest_ascii_match(data, size, pos, scratch);
+      const AsciiMatch match = longest_ascii_match(data, size, pos, scratch, active.mask);
       if (match.terminal == nullptr) continue;
       bool rejected = false;
       if (match.terminal->entity != Alias::kStop && match.terminal->context_count > 0) {
@@ -585,7 +600,8 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
         rejected = context_rejects(*match.terminal, scratch.folded, start, start + match.length);
       }
       if (match.terminal->entity != Alias::kStop && !rejected) {
-        out.push_back(Mention{match.terminal->entity, pos, match.end, 0, 0});
+        out.push_back(Mention{match.terminal->entity, pos, match.end, 0, 0, 0,
+                              mention_language(match.terminal->languages, active)});
       }
       resume = match.end;
     }
@@ -597,7 +613,7 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
 // fold it: letters to lower case, a typographic quote or dash to its ASCII byte, a run of white
 // space to one space, or to '\n' when it holds a blank line.
 Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std::size_t size, std::size_t pos,
-                                                 MatchScratch& scratch) const noexcept {
+                                                 MatchScratch& scratch, LanguageMask active) const noexcept {
   AsciiMatch best;
   std::int32_t node = 0;
   std::size_t steps = 0;
@@ -627,6 +643,8 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
     // character is no word character.
     if (i < size && kAsciiWord[byte] && kAsciiWord[data[i]]) continue;
     const Terminal& candidate = terminals_[static_cast<std::size_t>(terminal)];
+    // A name of a language not active is no name here, and hides no shorter one.
+    if ((candidate.languages & active) == 0) continue;
     if (case_matches(candidate, scratch.step_case.data(), steps)) {
       best.terminal = &candidate;
       best.end = i;
@@ -636,7 +654,8 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
   return best;
 }
 
-void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {
+void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                             const ActiveLanguages& active) const {
   FoldedText& folded = scratch.folded;
   fold_text(text, folded);
   const std::string_view bytes = folded.bytes;
@@ -691,6 +710,7 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       const std::int32_t terminal = nodes_[static_cast<std::size_t>(node)].terminal;
       if (terminal < 0 || !word_ends_at(bytes, i + 1)) continue;
       const Terminal& candidate = terminals_[static_cast<std::size_t>(terminal)];
+      if ((candidate.languages & active.mask) == 0) continue;
       if (case_matches(candidate, folded.letter_cases.data() + pos, i + 1 - pos)) {
         best = &candidate;
         best_end = i + 1;
@@ -702,7 +722,8 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       continue;
     }
     if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
-      out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0});
+      out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0, 0,
+                            mention_language(best->languages, active)});
     }
     pos = best_end;
     // An alias may end in punctuation ("U.S."): what comes next may then start a word.

@@ -45,13 +45,13 @@ ok "the program's package holds no headers"
 depends=$(dpkg-deb --field "$program" Depends)
 # The package names alone, one a line: "libgvc6 (>= 2.42), libc6" gives libgvc6 and libc6.
 depended_on=$(printf '%s\n' "$depends" | tr ',' '\n' | sed -E 's/^ +//; s/[ (].*//')
-for library in libc6 libstdc++6 libgvc6 libcgraph6 libsimdjson14 libarchive13 libgumbo1; do
+for library in libc6 libstdc++6 libgvc6 libcgraph6 libsimdjson14 libarchive13 libgumbo1 libcld2-0; do
   grep -qxF "$library" <<<"$depended_on" || fail "the program's Depends lacks $library (dpkg-shlibdeps): $depends"
 done
 ok "the program's Depends, from dpkg-shlibdeps: $depends"
 [ "$(dpkg-deb --field "$program" Version)" = "$version" ] || fail "the program's version is not $version"
 development_depends=$(dpkg-deb --field "$development" Depends)
-for package in libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libarchive-dev libgraphviz-dev libgumbo-dev; do
+for package in libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libarchive-dev libgraphviz-dev libgumbo-dev libcld2-dev; do
   [[ $development_depends == *"$package"* ]] || fail "libcomention-dev does not depend on $package: $development_depends"
 done
 ok "libcomention-dev depends on: $development_depends"
