@@ -35,11 +35,12 @@ LanguageMask mask_of(std::initializer_list<std::string_view> codes) noexcept {
 }
 
 // Languages CLD2 takes for one another on short texts (Spanish news as Galician, Indonesian as
-// Malay): each brings the others' names along. Their names of countries are mostly the same.
+// Malay, a few Han characters as Japanese): each brings the others' names along. Their names of
+// countries are mostly the same.
 LanguageMask with_neighbours(LanguageMask found) noexcept {
   static const LanguageMask groups[] = {
       mask_of({"es", "gl", "pt", "ca"}), mask_of({"id", "ms"}), mask_of({"da", "no", "sv"}),
-      mask_of({"cs", "sk"}), mask_of({"hr", "sr"}), mask_of({"ru", "uk", "be", "bg"}),
+      mask_of({"cs", "sk"}), mask_of({"hr", "sr"}), mask_of({"ru", "uk", "be", "bg"}), mask_of({"zh", "ja"}),
   };
   LanguageMask out = found;
   for (const LanguageMask group : groups) {
@@ -76,7 +77,9 @@ DetectedLanguages detect_languages(std::string_view text) noexcept {
   const CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   for (int attempt = 0; attempt < 2; ++attempt) {
     int valid = 0;
-    CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), static_cast<int>(size), true, &hints, 0, languages,
+    // Best effort: a headline of a few words is otherwise "unknown", and its guess is mostly right.
+    CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), static_cast<int>(size), true, &hints,
+                                            CLD2::kCLDFlagBestEffort, languages,
                                             percents, scores, nullptr, &text_bytes, &reliable, &valid);
     // Bad UTF-8 stops CLD2 at once: then what comes before it is asked.
     if (static_cast<std::size_t>(valid) >= size || valid <= 0) break;

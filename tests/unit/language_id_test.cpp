@@ -202,8 +202,16 @@ TEST_CASE("CLD2 tells the language of one-line headlines") {
   CHECK(language_code(detect_languages("El presidente del Gobierno viaja a Francia y Alemania").primary) == "es");
   CHECK(language_code(detect_languages("Die Bundesregierung kritisiert die Regierung in Island scharf").primary) == "de");
   CHECK(language_code(detect_languages("The prime minister flew to France on Monday for talks").primary) == "en");
+  // Words in Han characters alone may be Japanese or Chinese: both come.
+  CHECK((detect_languages("中国").languages & bit_of("zh")) != 0);
+  CHECK(language_code(detect_languages("España y Francia critican a EE.UU. y a la ONU.").primary) == "gl");
+  CHECK((detect_languages("España y Francia critican a EE.UU. y a la ONU.").languages & bit_of("es")) != 0);
   CHECK(detect_languages("").languages == 0);
   CHECK(detect_languages("12345 67890").languages == 0);
+  // Where CLD2 cannot tell, only names in scripts other than Latin may match.
+  const ActiveLanguages unknown = detect_languages("12345").active();
+  CHECK((unknown.mask & bit_of("ru")) != 0);
+  CHECK((unknown.mask & bit_of("de")) == 0);
 }
 
 TEST_CASE("detection reads a bounded prefix and survives bad UTF-8") {
