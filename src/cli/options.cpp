@@ -138,8 +138,7 @@ Matching:
                         names (the default) counts names only; capitals also counts capitals and
                         seats of government as their country or organization ("Beijing said",
                         "Brussels" for the EU)
-  --languages auto|LIST|all
-                        whose names of countries and organizations match. auto (the default):
+  --languages LIST      whose names of countries and organizations match. auto (the default):
                         every language's names are loaded and each document is matched with
                         English and the languages detected in it (CLD2), so German "Island"
                         is Iceland in a German text and nothing in an English one. LIST (ISO
@@ -147,7 +146,8 @@ Matching:
                         names match in every document, no detection. English names match
                         whatever the choice. Names exist in ar bn de el es fa fr he hi id it ja
                         ko nl pl pt ru sv sw tr uk ur vi zh
-  --label-language LANG label the entities in this language in every output (fr: Chine, ONU);
+  --label-language LANG
+                        label the entities in this language in every output (fr: Chine, ONU):
                         CLDR's main name, English where LANG has none. Ids stay ISO codes
   --gazetteer FILE      add entities, aliases, stop phrases and overrides from FILE (format:
                         data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
@@ -194,9 +194,8 @@ Options:
   --places names|capitals
                         capitals also counts capitals and seats of government ("Beijing said");
                         default names
-  --languages auto|LIST|all
-                        auto (default): each document matched with English and the languages
-                        detected in it; LIST (es,fr) or all: those languages in every document
+  --languages LIST      auto (default) matches each document with English and the languages
+                        detected in it; codes (es,fr) or all match those in every document
   --gazetteer FILE      add a gazetteer file (repeatable); --no-default-gazetteer starts empty
   -h, --help            show this help
 )";
