@@ -347,12 +347,6 @@ std::size_t original_end(std::string_view text, const FoldedText& folded, std::s
 }  // namespace
 
 Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(options) {
-  // Build a pointer trie first, then flatten it so matching walks contiguous arrays.
-  struct BuildNode {
-    std::map<unsigned char, std::int32_t> children;
-    std::int32_t terminal = -1;
-  };
-  std::vector<BuildNode> build(1);
   FoldedText folded;
 
   // Context rules, grouped by the folded alias they guard.
@@ -371,6 +365,11 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     contexts_by_alias[fold(rule.text)].push_back(std::move(compiled));
   }
 
+  // First each alias's terminal and folded text; then the trie, built flat from the folded texts
+  // in sorted order, where a node's children are runs of texts sharing a prefix: no node of a
+  // pointer trie is allocated, which with every language's names loaded was most of start-up.
+  std::vector<std::string> texts;
+  texts.reserve(gazetteer.aliases().size());
   for (const Alias& alias : gazetteer.aliases()) {
     // Without --places capitals a capital is a place, not a mention, but it still blocks the
     // names inside it as a stop phrase does: "Mexico City" is no mention of Mexico.
@@ -378,21 +377,6 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     const std::uint32_t entity = blocks_only ? Alias::kStop : alias.entity;
     fold_text(alias.text, folded);
     if (folded.bytes.empty()) continue;
-    std::int32_t node = 0;
-    for (const char c : folded.bytes) {
-      const auto byte = static_cast<unsigned char>(c);
-      auto found = build[static_cast<std::size_t>(node)].children.find(byte);
-      if (found == build[static_cast<std::size_t>(node)].children.end()) {
-        build.emplace_back();
-        const auto created = static_cast<std::int32_t>(build.size() - 1);
-        build[static_cast<std::size_t>(node)].children.emplace(byte, created);
-        node = created;
-      } else {
-        node = found->second;
-      }
-    }
-    // The gazetteer keys aliases by folded text, so each trie path ends at most one alias.
-    build[static_cast<std::size_t>(node)].terminal = static_cast<std::int32_t>(terminals_.size());
     Terminal terminal{entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
                       static_cast<std::uint32_t>(contexts_.size()), 0, alias.languages};
     if (const auto rules = contexts_by_alias.find(folded.bytes); rules != contexts_by_alias.end()) {
@@ -407,27 +391,59 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     if (length >= 4) first_eight_.add(key, length);
     longest_alias_ = std::max(longest_alias_, folded.bytes.size());
     case_patterns_.insert(case_patterns_.end(), folded.letter_cases.begin(), folded.letter_cases.end());
+    texts.push_back(folded.bytes);
+  }
+  std::vector<std::uint32_t> order(texts.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Equal texts (the gazetteer keys aliases by folded text, so there should be none) keep
+  // their order: the last one ends the path, as a later alias overrides an earlier one.
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return texts[a] < texts[b]; });
+
+  // Node `node` holds the texts order[first, last), which share their first `depth` bytes.
+  nodes_.emplace_back();
+  struct Pending {
+    std::int32_t node;
+    std::size_t first, last, depth;
+  };
+  std::vector<Pending> stack{{0, 0, order.size(), 0}};
+  while (!stack.empty()) {
+    const Pending at = stack.back();
+    stack.pop_back();
+    std::size_t first = at.first;
+    while (first < at.last && texts[order[first]].size() == at.depth) {
+      nodes_[static_cast<std::size_t>(at.node)].terminal = static_cast<std::int32_t>(order[first]);
+      ++first;
+    }
+    nodes_[static_cast<std::size_t>(at.node)].first_edge = static_cast<std::uint32_t>(edge_labels_.size());
+    std::uint32_t edges = 0;
+    for (std::size_t run = first; run < at.last;) {
+      const char byte = texts[order[run]][at.depth];
+      std::size_t end = run + 1;
+      while (end < at.last && texts[order[end]][at.depth] == byte) ++end;
+      const auto child = static_cast<std::int32_t>(nodes_.size());
+      nodes_.emplace_back();
+      edge_labels_.push_back(static_cast<unsigned char>(byte));
+      edge_targets_.push_back(child);
+      stack.push_back({child, run, end, at.depth + 1});
+      ++edges;
+      run = end;
+    }
+    nodes_[static_cast<std::size_t>(at.node)].edge_count = edges;
   }
 
-  nodes_.resize(build.size());
-  for (std::size_t i = 0; i < build.size(); ++i) {
-    nodes_[i].first_edge = static_cast<std::uint32_t>(edge_labels_.size());
-    nodes_[i].edge_count = static_cast<std::uint32_t>(build[i].children.size());
-    nodes_[i].terminal = build[i].terminal;
-    for (const auto& [byte, target] : build[i].children) {
-      edge_labels_.push_back(byte);
-      edge_targets_.push_back(target);
-    }
-  }
   for (std::size_t i = 1; i < nodes_.size(); ++i) {
     if (nodes_[i].edge_count < kDenseChildren) continue;
     nodes_[i].dense = static_cast<std::int32_t>(dense_children_.size() / 256);
     dense_children_.resize(dense_children_.size() + 256, -1);
     std::int32_t* row = dense_children_.data() + 256 * static_cast<std::size_t>(nodes_[i].dense);
-    for (const auto& [byte, target] : build[i].children) row[byte] = target;
+    for (std::uint32_t e = 0; e < nodes_[i].edge_count; ++e) {
+      row[edge_labels_[nodes_[i].first_edge + e]] = edge_targets_[nodes_[i].first_edge + e];
+    }
   }
   std::fill(std::begin(root_children_), std::end(root_children_), -1);
-  for (const auto& [byte, target] : build[0].children) root_children_[byte] = target;
+  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
+    root_children_[edge_labels_[nodes_[0].first_edge + e]] = edge_targets_[nodes_[0].first_edge + e];
+  }
 }
 
 void Matcher::PrefixSet::add(PrefixKey key, unsigned length) {
