@@ -298,6 +298,14 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
     line_start = line_end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.starts_with("label\t") && !all_labels_) {
+      const std::string_view rest = line.substr(6);
+      const std::string_view language = rest.substr(0, rest.find('\t'));
+      if (is_language_code(language)) {
+        if (!label_languages_.contains(language)) label_languages_.emplace(language);  // for --label-language's check
+        if (language != label_language_) continue;
+      }
+    }
     if (line.starts_with("name\t")) {
       const std::string_view rest = line.substr(5);
       const std::string_view language = rest.substr(0, rest.find('\t'));

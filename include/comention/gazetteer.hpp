@@ -169,6 +169,9 @@ class GazetteerBuilder {
   // Every entity's label becomes its `label` record in `language` (ISO 639-1), where it has one;
   // others keep the English label. Labels are read even from the names of a language not loaded.
   void set_label_language(std::string_view language) { label_language_ = language; }
+  // Other languages' `label` records are skipped unread (start-up), unless all are asked for
+  // (to check or export them).
+  void keep_all_labels() { all_labels_ = true; }
   // The languages of the `label` records read so far.
   const std::set<std::string, std::less<>>& label_languages() const noexcept { return label_languages_; }
 
@@ -210,6 +213,7 @@ class GazetteerBuilder {
 
   LanguageSet languages_;
   std::string label_language_;
+  bool all_labels_ = false;
   std::set<std::string, std::less<>> label_languages_;
   std::set<std::string, std::less<>> languages_seen_;
   // Whether a skipped name (of a language not loaded) of entity id folds to folded_text: a

@@ -17,7 +17,7 @@ namespace comention {
 
 // Enough text for a confident answer, however long the document: detection costs time in
 // proportion to the bytes read.
-inline constexpr std::size_t kDetectionPrefix = 4096;
+inline constexpr std::size_t kDetectionPrefix = 1024;
 
 // A language must hold this share (percent) of a text to count, the main one excepted.
 inline constexpr int kMinimumShare = 20;

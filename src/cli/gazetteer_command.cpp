@@ -14,6 +14,7 @@ constexpr int kExitProblems = 2;
 int check(const GazetteerCommandOptions& options) {
   // Names of every language are checked, whichever --languages asks to load.
   GazetteerBuilder builder(LanguageSet::all());
+  builder.keep_all_labels();
   if (options.gazetteer.builtin) builder.add_builtin();
   for (const std::string& file : options.gazetteer.files) builder.add_file(file);
   std::vector<InputError> problems;
