@@ -7,6 +7,7 @@
 #include <cld2/public/compact_lang_det.h>  // with internal/lang_script.h: CLD2::LanguageCode
 #include <cld2/public/encodings.h>
 
+#include <cctype>
 #include <initializer_list>
 #include <string>
 
@@ -58,6 +59,45 @@ std::size_t character_boundary(std::string_view text, std::size_t limit) noexcep
 }
 
 }  // namespace
+
+bool looks_english(std::string_view text) noexcept {
+  // Words of English grammar that are no common word in the other languages of news: not "is",
+  // "was" or "had" (Dutch), "will" (German), "for" (Danish, Norwegian), "on" (French).
+  static constexpr std::string_view kFunctionWords[] = {
+      "the", "of", "and", "to", "were", "has", "have", "said", "that", "with", "from", "by",
+      "its", "which", "would", "but", "this"};
+  const std::size_t size = character_boundary(text, kDetectionPrefix);
+  int words = 0;
+  int english = 0;
+  std::size_t pos = 0;
+  while (pos < size) {
+    while (pos < size && !std::isalpha(static_cast<unsigned char>(text[pos])) &&
+           static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+    }
+    const std::size_t start = pos;
+    while (pos < size && (std::isalpha(static_cast<unsigned char>(text[pos])) ||
+                          static_cast<unsigned char>(text[pos]) >= 0x80)) {
+      ++pos;
+    }
+    if (pos == start) continue;
+    ++words;
+    const std::size_t length = pos - start;
+    if (length > 5) continue;
+    char lowered[5];
+    for (std::size_t i = 0; i < length; ++i) {
+      lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[start + i])));
+    }
+    const std::string_view word(lowered, length);
+    for (const std::string_view function_word : kFunctionWords) {
+      if (word == function_word) {
+        ++english;
+        break;
+      }
+    }
+  }
+  return words >= 8 && english * 100 >= words * kEnglishShare;
+}
 
 LanguageMask non_latin_script_languages() noexcept {
   static const LanguageMask mask = mask_of({"ar", "bn", "el", "fa", "he", "hi", "ja", "ko", "ru", "uk", "ur", "zh",

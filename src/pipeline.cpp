@@ -25,7 +25,11 @@ const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
     const bool foreign = std::any_of(result_.mentions.begin(), result_.mentions.end(),
                                      [](const Mention& mention) { return mention.language != kEnglish; });
     if (foreign || detection_ == LanguageDetection::always) {
-      result_.languages = detect_languages(text);
+      if (detection_ == LanguageDetection::when_needed && looks_english(text)) {
+        result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
+      } else {
+        result_.languages = detect_languages(text);
+      }
       result_.detected = true;
       matcher_.find_mentions(text, scratch_, result_.mentions, result_.languages.active());
     }

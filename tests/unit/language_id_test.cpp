@@ -214,6 +214,18 @@ TEST_CASE("CLD2 tells the language of one-line headlines") {
   CHECK((unknown.mask & bit_of("de")) == 0);
 }
 
+TEST_CASE("looks_english: English news yes, the same news in other languages no") {
+  CHECK(looks_english("The Securities and Exchange Commission said on Monday that it would review the "
+                      "filings of the company, which has operations in Vietnam."));
+  CHECK(looks_english("The ferry reached the Island after a long crossing from the mainland."));
+  CHECK_FALSE(looks_english("Die Regierung von Island hat am Montag neue Maßnahmen gegen die Inflation beschlossen."));
+  CHECK_FALSE(looks_english("De regering van de VS heeft maandag nieuwe maatregelen aangekondigd, zo meldt het ministerie."));
+  CHECK_FALSE(looks_english("El Gobierno de España anunció el lunes nuevas medidas contra la inflación, según el ministerio."));
+  CHECK_FALSE(looks_english("Le gouvernement a annoncé lundi de nouvelles mesures contre l'inflation, selon le ministère."));
+  CHECK_FALSE(looks_english("Правительство России объявило в понедельник о новых мерах против инфляции."));
+  CHECK_FALSE(looks_english("The US"));  // too few words to tell
+}
+
 TEST_CASE("detection reads a bounded prefix and survives bad UTF-8") {
   std::string long_text;
   while (long_text.size() < 10 * kDetectionPrefix) long_text += "Le gouvernement français a annoncé de nouvelles mesures. ";
