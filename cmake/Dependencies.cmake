@@ -10,6 +10,17 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(comention_graphviz REQUIRED IMPORTED_TARGET libcgraph libgvc)   # libgraphviz-dev
 pkg_check_modules(comention_gumbo REQUIRED IMPORTED_TARGET gumbo)                 # libgumbo-dev
 pkg_check_modules(comention_utf8proc REQUIRED IMPORTED_TARGET libutf8proc)        # libutf8proc-dev: Unicode folding
+# CLD2 (language identification) ships no pkg-config file: its header and library are looked up.
+find_path(COMENTION_CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h)            # libcld2-dev
+find_library(COMENTION_CLD2_LIBRARY cld2)
+if(NOT COMENTION_CLD2_INCLUDE_DIR OR NOT COMENTION_CLD2_LIBRARY)
+  message(FATAL_ERROR "comention needs CLD2, the Compact Language Detector 2 (Debian: libcld2-dev)")
+endif()
+if(NOT TARGET comention_cld2)
+  add_library(comention_cld2 UNKNOWN IMPORTED)
+  set_target_properties(comention_cld2 PROPERTIES IMPORTED_LOCATION "${COMENTION_CLD2_LIBRARY}"
+                        INTERFACE_INCLUDE_DIRECTORIES "${COMENTION_CLD2_INCLUDE_DIR}")
+endif()
 if(COMENTION_BUILD_TESTS)
   find_package(doctest 2.4 REQUIRED CONFIG)                     # doctest-dev
   # The tests read outputs with Debian's python3-* modules (networkx, selenium), which only

@@ -38,7 +38,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libcomention-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_ARCHITECTURE amd64)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
-    "libboost-graph-dev (>= 1.74), nlohmann-json3-dev (>= 3.10), libsimdjson-dev (>= 3.0), libarchive-dev (>= 3.4), libgraphviz-dev, libgumbo-dev, libutf8proc-dev, pkg-config")
+    "libboost-graph-dev (>= 1.74), nlohmann-json3-dev (>= 3.10), libsimdjson-dev (>= 3.0), libarchive-dev (>= 3.4), libgraphviz-dev, libgumbo-dev, libutf8proc-dev, libcld2-dev, pkg-config")
 set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION
 "The C++ library behind the comention program: a gazetteer matcher that finds
 mentions of countries and international organizations in text, a sentence

@@ -1,6 +1,7 @@
 #include "comention/gazetteer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -45,6 +46,52 @@ LanguageSet LanguageSet::all() {
   return set;
 }
 
+LanguageSet LanguageSet::automatic() {
+  LanguageSet set = all();
+  set.detect_ = true;
+  return set;
+}
+
+namespace {
+
+// English, the languages of the built-in names, then more that CLD2 tells apart, so that a user's
+// gazetteer may name in them: 63 in all, one bit each in a LanguageMask.
+constexpr std::string_view kLanguageCodes[] = {
+    "en", "ar", "bn", "de", "el", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl",
+    "pt", "ru", "sv", "sw", "tr", "uk", "ur", "vi", "zh", "af", "az", "be", "bg", "ca", "cs", "cy",
+    "da", "et", "eu", "fi", "ga", "gl", "hr", "hu", "hy", "is", "ka", "kk", "lt", "lv", "mk", "ml",
+    "mr", "ms", "ne", "no", "ro", "si", "sk", "sl", "sq", "sr", "ta", "te", "th", "tl", "uz"};
+static_assert(std::size(kLanguageCodes) <= 63, "bit 63 of a LanguageMask is kEveryLanguage");
+
+}  // namespace
+
+const std::vector<std::string_view>& language_codes() noexcept {
+  static const std::vector<std::string_view> codes(std::begin(kLanguageCodes), std::end(kLanguageCodes));
+  return codes;
+}
+
+std::optional<LanguageIndex> language_index(std::string_view code) noexcept {
+  for (std::size_t i = 0; i < std::size(kLanguageCodes); ++i) {
+    if (kLanguageCodes[i] == code) return static_cast<LanguageIndex>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view language_code(LanguageIndex index) noexcept {
+  return index < std::size(kLanguageCodes) ? kLanguageCodes[index] : std::string_view{};
+}
+
+std::string describe_languages(LanguageMask mask) {
+  std::string out;
+  for (std::size_t i = 0; i < std::size(kLanguageCodes); ++i) {
+    if ((mask >> i & 1U) == 0) continue;
+    if (!out.empty()) out += ',';
+    out += kLanguageCodes[i];
+  }
+  if (out.empty() && (mask & kEveryLanguage) != 0) out = "*";
+  return out;
+}
+
 LanguageSet LanguageSet::parse(std::string_view list) {
   LanguageSet set;
   for (;;) {
@@ -54,11 +101,14 @@ LanguageSet LanguageSet::parse(std::string_view list) {
     while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
     if (code == "all") {
       set.all_ = true;
+    } else if (code == "auto") {
+      set.all_ = true;
+      set.detect_ = true;
     } else if (!is_language_code(code)) {
       throw UsageError(code.empty() ? std::string("empty language code in the language list")
                                     : "'" + std::string(code) +
                                           "' is no language code: give ISO 639-1 codes (two letters) such as es or fr, "
-                                          "comma-separated, or all");
+                                          "comma-separated, all or auto");
     } else {
       set.add(code);
     }
@@ -249,7 +299,9 @@ void GazetteerBuilder::add_builtin() {
       const std::string_view language = file.name.substr(6, file.name.size() - 10);
       if (is_language_code(language)) {
         languages_seen_.emplace(language);
-        if (!languages_.contains(language)) {
+        // The language of --label-language is read for its labels; its names are skipped as
+        // they are read.
+        if (!languages_.contains(language) && language != label_language_) {
           skipped_builtin_names_.push_back(file.content);
           continue;
         }
@@ -289,6 +341,14 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
     line_start = line_end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.starts_with("label\t") && !all_labels_) {
+      const std::string_view rest = line.substr(6);
+      const std::string_view language = rest.substr(0, rest.find('\t'));
+      if (is_language_code(language)) {
+        if (!label_languages_.contains(language)) label_languages_.emplace(language);  // for --label-language's check
+        if (language != label_language_) continue;
+      }
+    }
     if (line.starts_with("name\t")) {
       const std::string_view rest = line.substr(5);
       const std::string_view language = rest.substr(0, rest.find('\t'));
@@ -344,12 +404,18 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
 
   // Gives a folded text to an entity (or to nothing, for a stop phrase): a later source may take
   // it from another, the same source may not.
+  // The same text for the same entity in several languages (Portugal in en, pt, es) is one
+  // alias whose languages are united; a name in every language (an `alias` record) stays one.
   auto claim = [&](std::map<std::string, PendingAlias, std::less<>>& table, PendingAlias&& claimed) {
     auto [it, inserted] = table.try_emplace(fold(claimed.text));
     PendingAlias& alias = it->second;
     if (!inserted && alias.source == source.serial && alias.entity_id != claimed.entity_id) {
       fail("'" + claimed.text + "' is already " +
            (alias.entity_id.empty() ? std::string("a stop phrase") : "an alias of " + alias.entity_id));
+    }
+    if (!inserted && alias.entity_id == claimed.entity_id) {
+      const LanguageMask united = alias.languages | claimed.languages;
+      claimed.languages = (united & kEveryLanguage) != 0 ? kEveryLanguage : united;
     }
     alias = std::move(claimed);
   };
@@ -407,7 +473,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
-    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, {}});
+    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, kEveryLanguage});
   } else if (kind == "name" || kind == "form") {
     if (fields.size() < 4 || fields.size() > 5) {
       fail("a " + std::string(kind) + " record is: " + std::string(kind) + " LANG ID TEXT [RULE]");
@@ -415,6 +481,10 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     const std::string language(field(1));
     if (!is_language_code(language)) {
       fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
+    }
+    const auto index = language_index(language);
+    if (!index) {
+      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
     }
     if (!languages_.contains(language)) return;
     const std::string entity_id(field(2));
@@ -424,13 +494,13 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     // The same text as a language-free alias of the same entity ("Iran" in Polish) stays an
     // alias of every language; it is kept as a name of LANG only for LANG's rules to inflect.
     if (const auto held = aliases_.find(fold(text));
-        held != aliases_.end() && held->second.entity_id == entity_id && held->second.language.empty()) {
+        held != aliases_.end() && held->second.entity_id == entity_id && held->second.languages == kEveryLanguage) {
       if (kind == "name") {
-        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language)});
+        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, language_bit(*index)});
       }
       return;
     }
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, LanguageCode(language), kind == "form"});
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language_bit(*index), kind == "form"});
   } else if (kind == "ending" || kind == "prefix" || kind == "join") {
     add_inflection_record(fields, source, line_number);
   } else if (kind == "compound") {
@@ -438,6 +508,10 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     const std::string language(field(1));
     if (!is_language_code(language)) {
       fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as zh)");
+    }
+    const auto compound_language = language_index(language);
+    if (!compound_language) {
+      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
     }
     if (!languages_.contains(language)) return;
     const std::string text = require_text(2);
@@ -467,9 +541,26 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       fail("compound '" + text + "' has " + std::to_string(characters) + " characters for " +
            std::to_string(ids.size()) + " entities: one character each");
     }
-    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, LanguageCode(language)};
+    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, language_bit(*compound_language)};
     pending.compound_ids = std::move(ids);
     claim(aliases_, std::move(pending));
+  } else if (kind == "label") {
+    if (fields.size() != 4) fail("a label record is: label LANG ID TEXT");
+    const std::string language(field(1));
+    if (!language_index(language)) {
+      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
+    }
+    const std::string entity_id(field(2));
+    require_entity(entity_id);
+    if (field(3).empty()) fail("empty label");
+    label_languages_.emplace(language);
+    auto& labels = entities_.find(entity_id)->second.entity.labels;
+    const auto existing = std::find_if(labels.begin(), labels.end(), [&](const auto& kv) { return kv.first == language; });
+    if (existing != labels.end()) {
+      existing->second = std::string(field(3));  // a later file's label replaces an earlier one
+    } else {
+      labels.emplace_back(language, std::string(field(3)));
+    }
   } else if (kind == "context") {
     if (fields.size() != 4) fail("a context record is: context TEXT not-before|not-after WORDS");
     const std::string text = require_text(1);
@@ -533,7 +624,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
   } else {
     fail("unknown record '" + std::string(kind) +
-         "' (entity, alias, name, form, compound, stop, capital, context, drop, ending, prefix or join)");
+         "' (entity, alias, name, form, label, compound, stop, capital, context, drop, ending, prefix or join)");
   }
 }
 
@@ -730,11 +821,17 @@ Gazetteer GazetteerBuilder::build() const {
   Gazetteer gazetteer;
   gazetteer.languages_ = languages_;
   gazetteer.entities_.reserve(entities_.size());
-  for (const auto& [id, pending] : entities_) gazetteer.entities_.push_back(pending.entity);
+  for (const auto& [id, pending] : entities_) {
+    gazetteer.entities_.push_back(pending.entity);
+    if (label_language_.empty()) continue;
+    for (const auto& [language, label] : pending.entity.labels) {
+      if (language == label_language_) gazetteer.entities_.back().label = label;
+    }
+  }
 
   std::vector<std::pair<std::string_view, Alias>> aliases;
   auto add = [&](std::string_view key, const PendingAlias& pending, AliasKind kind) {
-    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.language, {}};
+    Alias alias{pending.text, Alias::kStop, pending.rule, kind, pending.languages, {}};
     if (!pending.entity_id.empty()) {
       const auto index = gazetteer.find(pending.entity_id);
       if (!index) return;  // its entity was dropped by a later file
@@ -757,22 +854,29 @@ Gazetteer GazetteerBuilder::build() const {
   std::set<std::string, std::less<>> ambiguous;
   std::set<std::string_view> languages_applied;
   auto expand = [&](const PendingAlias& pending) {
-    if (pending.entity_id.empty() || pending.language.empty() || pending.is_form) return;
-    const auto rules = inflections_.find(pending.language.view());
-    if (rules == inflections_.end()) return;
-    languages_applied.insert(rules->first);
-    for (std::string& form : inflected_forms(pending, rules->second)) {
-      std::string folded = fold(form);
-      if (aliases_.contains(folded) || capitals_.contains(folded) || ambiguous.contains(folded)) continue;
-      auto [it, inserted] = forms.try_emplace(std::move(folded));
-      if (!inserted) {
-        if (it->second.entity_id != pending.entity_id) {
-          ambiguous.insert(it->first);
-          forms.erase(it);
+    if (pending.entity_id.empty() || pending.languages == kEveryLanguage || pending.is_form) return;
+    // A text that is a name in several languages takes the rules of each.
+    for (LanguageIndex language = 0; language < language_codes().size(); ++language) {
+      const LanguageMask bit = language_bit(language);
+      if ((pending.languages & bit) == 0) continue;
+      const auto rules = inflections_.find(language_code(language));
+      if (rules == inflections_.end()) continue;
+      languages_applied.insert(rules->first);
+      for (std::string& form : inflected_forms(pending, rules->second)) {
+        std::string folded = fold(form);
+        if (aliases_.contains(folded) || capitals_.contains(folded) || ambiguous.contains(folded)) continue;
+        auto [it, inserted] = forms.try_emplace(std::move(folded));
+        if (!inserted) {
+          if (it->second.entity_id != pending.entity_id) {
+            ambiguous.insert(it->first);
+            forms.erase(it);
+          } else {
+            it->second.languages |= bit;  // the same form of the same name in another language
+          }
+          continue;
         }
-        continue;
+        it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, bit};
       }
-      it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, pending.language};
     }
   };
   if (!inflections_.empty()) {
@@ -817,12 +921,18 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     out << "\nentity\t" << entity.id << '\t' << to_string(entity.category) << '\t' << entity.label;
     for (const auto& [key, value] : entity.attributes) out << '\t' << key << '=' << value;
     out << '\n';
+    for (const auto& [language, label] : entity.labels) {
+      out << "label\t" << language << '\t' << entity.id << '\t' << label << '\n';
+    }
     for (const Alias& alias : aliases) {
       if (alias.entity != index) continue;
       if (alias.kind == AliasKind::compound) continue;  // after every entity it names
-      if (!alias.language.empty()) {
-        out << "name\t" << alias.language.view() << '\t' << entity.id << '\t' << alias.text << '\t' << to_string(alias.rule)
-            << '\n';
+      if (alias.languages != kEveryLanguage) {  // one `name` record per language: read back, they unite
+        for (LanguageIndex i = 0; i < language_codes().size(); ++i) {
+          if ((alias.languages & language_bit(i)) == 0) continue;
+          out << "name\t" << language_code(i) << '\t' << entity.id << '\t' << alias.text << '\t'
+              << to_string(alias.rule) << '\n';
+        }
         continue;
       }
       out << (alias.kind == AliasKind::capital ? "capital\t" : "alias\t") << entity.id << '\t'
@@ -832,7 +942,8 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
   out << '\n';
   for (const Alias& alias : aliases) {
     if (alias.kind != AliasKind::compound) continue;
-    out << "compound\t" << alias.language.view() << '\t' << alias.text << '\t';
+    out << "compound\t" << language_code(static_cast<LanguageIndex>(std::countr_zero(alias.languages))) << '\t'
+        << alias.text << '\t';
     for (std::size_t i = 0; i < alias.compound.size(); ++i) {
       out << (i == 0 ? "" : ",") << gazetteer.entities()[alias.compound[i]].id;
     }

@@ -358,12 +358,6 @@ std::size_t original_end(std::string_view text, const FoldedText& folded, std::s
 }  // namespace
 
 Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(options) {
-  // Build a pointer trie first, then flatten it so matching walks contiguous arrays.
-  struct BuildNode {
-    std::map<unsigned char, std::int32_t> children;
-    std::int32_t terminal = -1;
-  };
-  std::vector<BuildNode> build(1);
   FoldedText folded;
 
   // Context rules, grouped by the folded alias they guard.
@@ -382,6 +376,11 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     contexts_by_alias[fold(rule.text)].push_back(std::move(compiled));
   }
 
+  // First each alias's terminal and folded text; then the trie, built flat from the folded texts
+  // in sorted order, where a node's children are runs of texts sharing a prefix: no node of a
+  // pointer trie is allocated, which with every language's names loaded was most of start-up.
+  std::vector<std::string> texts;
+  texts.reserve(gazetteer.aliases().size());
   for (const Alias& alias : gazetteer.aliases()) {
     // Without --places capitals a capital is a place, not a mention, but it still blocks the
     // names inside it as a stop phrase does: "Mexico City" is no mention of Mexico.
@@ -389,23 +388,8 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     const std::uint32_t entity = blocks_only ? Alias::kStop : alias.entity;
     fold_text(alias.text, folded);
     if (folded.bytes.empty()) continue;
-    std::int32_t node = 0;
-    for (const char c : folded.bytes) {
-      const auto byte = static_cast<unsigned char>(c);
-      auto found = build[static_cast<std::size_t>(node)].children.find(byte);
-      if (found == build[static_cast<std::size_t>(node)].children.end()) {
-        build.emplace_back();
-        const auto created = static_cast<std::int32_t>(build.size() - 1);
-        build[static_cast<std::size_t>(node)].children.emplace(byte, created);
-        node = created;
-      } else {
-        node = found->second;
-      }
-    }
-    // The gazetteer keys aliases by folded text, so each trie path ends at most one alias.
-    build[static_cast<std::size_t>(node)].terminal = static_cast<std::int32_t>(terminals_.size());
     Terminal terminal{entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
-                      static_cast<std::uint32_t>(contexts_.size()), 0, 0, 0};
+                      static_cast<std::uint32_t>(contexts_.size()), 0, alias.languages, 0, 0};
     if (alias.kind == AliasKind::compound) {
       // Each entity spans the folded bytes of its own character of the alias.
       terminal.first_part = static_cast<std::uint32_t>(compound_parts_.size());
@@ -432,27 +416,59 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     if (length >= 4) first_eight_.add(key, length);
     longest_alias_ = std::max(longest_alias_, folded.bytes.size());
     case_patterns_.insert(case_patterns_.end(), folded.letter_cases.begin(), folded.letter_cases.end());
+    texts.push_back(folded.bytes);
+  }
+  std::vector<std::uint32_t> order(texts.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Equal texts (the gazetteer keys aliases by folded text, so there should be none) keep
+  // their order: the last one ends the path, as a later alias overrides an earlier one.
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return texts[a] < texts[b]; });
+
+  // Node `node` holds the texts order[first, last), which share their first `depth` bytes.
+  nodes_.emplace_back();
+  struct Pending {
+    std::int32_t node;
+    std::size_t first, last, depth;
+  };
+  std::vector<Pending> stack{{0, 0, order.size(), 0}};
+  while (!stack.empty()) {
+    const Pending at = stack.back();
+    stack.pop_back();
+    std::size_t first = at.first;
+    while (first < at.last && texts[order[first]].size() == at.depth) {
+      nodes_[static_cast<std::size_t>(at.node)].terminal = static_cast<std::int32_t>(order[first]);
+      ++first;
+    }
+    nodes_[static_cast<std::size_t>(at.node)].first_edge = static_cast<std::uint32_t>(edge_labels_.size());
+    std::uint32_t edges = 0;
+    for (std::size_t run = first; run < at.last;) {
+      const char byte = texts[order[run]][at.depth];
+      std::size_t end = run + 1;
+      while (end < at.last && texts[order[end]][at.depth] == byte) ++end;
+      const auto child = static_cast<std::int32_t>(nodes_.size());
+      nodes_.emplace_back();
+      edge_labels_.push_back(static_cast<unsigned char>(byte));
+      edge_targets_.push_back(child);
+      stack.push_back({child, run, end, at.depth + 1});
+      ++edges;
+      run = end;
+    }
+    nodes_[static_cast<std::size_t>(at.node)].edge_count = edges;
   }
 
-  nodes_.resize(build.size());
-  for (std::size_t i = 0; i < build.size(); ++i) {
-    nodes_[i].first_edge = static_cast<std::uint32_t>(edge_labels_.size());
-    nodes_[i].edge_count = static_cast<std::uint32_t>(build[i].children.size());
-    nodes_[i].terminal = build[i].terminal;
-    for (const auto& [byte, target] : build[i].children) {
-      edge_labels_.push_back(byte);
-      edge_targets_.push_back(target);
-    }
-  }
   for (std::size_t i = 1; i < nodes_.size(); ++i) {
     if (nodes_[i].edge_count < kDenseChildren) continue;
     nodes_[i].dense = static_cast<std::int32_t>(dense_children_.size() / 256);
     dense_children_.resize(dense_children_.size() + 256, -1);
     std::int32_t* row = dense_children_.data() + 256 * static_cast<std::size_t>(nodes_[i].dense);
-    for (const auto& [byte, target] : build[i].children) row[byte] = target;
+    for (std::uint32_t e = 0; e < nodes_[i].edge_count; ++e) {
+      row[edge_labels_[nodes_[i].first_edge + e]] = edge_targets_[nodes_[i].first_edge + e];
+    }
   }
   std::fill(std::begin(root_children_), std::end(root_children_), -1);
-  for (const auto& [byte, target] : build[0].children) root_children_[byte] = target;
+  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
+    root_children_[edge_labels_[nodes_[0].first_edge + e]] = edge_targets_[nodes_[0].first_edge + e];
+  }
 }
 
 void Matcher::PrefixSet::add(PrefixKey key, unsigned length) {
@@ -544,13 +560,27 @@ bool Matcher::context_rejects(const Terminal& terminal, const FoldedText& folded
   return false;
 }
 
-void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
-                            std::vector<Mention>& out) const {
+namespace {
+
+// Mention::language for a name of `languages` found in a document of `active` languages.
+LanguageIndex mention_language(LanguageMask languages, const ActiveLanguages& active) noexcept {
+  if ((languages & (language_bit(active.primary) | kEveryLanguage)) != 0) return active.primary;
+  if ((languages & language_bit(kEnglish)) != 0) return kEnglish;
+  const LanguageMask shown = languages & active.mask;
+  return static_cast<LanguageIndex>(std::countr_zero(shown != 0 ? shown : languages));
+}
+
+}  // namespace
+
+void Matcher::find_mentions(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                            ActiveLanguages active) const {
   out.clear();
+  // Names in every language, and English names, match in every document.
+  active.mask |= kEveryLanguage | language_bit(kEnglish);
   if (lower_ascii(text, scratch.lowered)) {
-    find_in_ascii(text, scratch, out);
+    find_in_ascii(text, scratch, out, active);
   } else {
-    find_in_folded(text, scratch, out);
+    find_in_folded(text, scratch, out, active);
   }
 }
 
@@ -559,7 +589,8 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch,
 // ’ to ', – to -, a run of white space to one space, or to '\n' when it holds a blank line. The same matches as find_in_folded, without a folded copy of
 // the text: word starts and the prefix filter read scratch.lowered (made by find_mentions), and
 // only the words around a name with context records get folded.
-void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {
+void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                            const ActiveLanguages& active) const {
   const std::size_t size = text.size();
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   scratch.step_case.resize(longest_alias_ + 1);
@@ -596,7 +627,7 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
         if (has_double_space(key)) key = collapsed_key(lowered, pos, size);
         if (!has_filler(key) && !first_eight_listed(key)) continue;
       }
-      const AsciiMatch match = longest_ascii_match(data, size, pos, scratch);
+      const AsciiMatch match = longest_ascii_match(data, size, pos, scratch, active.mask);
       if (match.terminal == nullptr) continue;
       bool rejected = false;
       if (match.terminal->entity != Alias::kStop && match.terminal->context_count > 0) {
@@ -610,7 +641,8 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
         rejected = context_rejects(*match.terminal, scratch.folded, start, start + match.length);
       }
       if (match.terminal->entity != Alias::kStop && !rejected) {
-        out.push_back(Mention{match.terminal->entity, pos, match.end, 0, 0});
+        out.push_back(Mention{match.terminal->entity, pos, match.end, 0, 0, 0,
+                              mention_language(match.terminal->languages, active)});
       }
       resume = match.end;
     }
@@ -622,7 +654,7 @@ void Matcher::find_in_ascii(std::string_view text, MatchScratch& scratch, std::v
 // fold it: letters to lower case, a typographic quote or dash to its ASCII byte, a run of white
 // space to one space, or to '\n' when it holds a blank line.
 Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std::size_t size, std::size_t pos,
-                                                 MatchScratch& scratch) const noexcept {
+                                                 MatchScratch& scratch, LanguageMask active) const noexcept {
   AsciiMatch best;
   std::int32_t node = 0;
   std::size_t steps = 0;
@@ -652,6 +684,8 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
     // character is no word character.
     if (i < size && kAsciiWord[byte] && kAsciiWord[data[i]]) continue;
     const Terminal& candidate = terminals_[static_cast<std::size_t>(terminal)];
+    // A name of a language not active is no name here, and hides no shorter one.
+    if ((candidate.languages & active) == 0) continue;
     if (case_matches(candidate, scratch.step_case.data(), steps)) {
       best.terminal = &candidate;
       best.end = i;
@@ -661,7 +695,8 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
   return best;
 }
 
-void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const {
+void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                             const ActiveLanguages& active) const {
   FoldedText& folded = scratch.folded;
   fold_text(text, folded);
   const std::string_view bytes = folded.bytes;
@@ -720,6 +755,7 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       const std::int32_t terminal = nodes_[static_cast<std::size_t>(node)].terminal;
       if (terminal < 0 || !word_ends_at(bytes, i + 1)) continue;
       const Terminal& candidate = terminals_[static_cast<std::size_t>(terminal)];
+      if ((candidate.languages & active.mask) == 0) continue;
       if (case_matches(candidate, folded.letter_cases.data() + pos, i + 1 - pos)) {
         best = &candidate;
         best_end = i + 1;
@@ -732,12 +768,15 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
     }
     if (best->part_count > 0) {
       // A compound (中美): a mention of each entity, on its own character.
+      const LanguageIndex language = mention_language(best->languages, active);
       for (std::uint32_t i = 0; i < best->part_count; ++i) {
         const CompoundPart& part = compound_parts_[best->first_part + i];
-        out.push_back(Mention{part.entity, folded.origin[pos + part.start], original_end(text, folded, pos + part.end), 0, 0});
+        out.push_back(Mention{part.entity, folded.origin[pos + part.start], original_end(text, folded, pos + part.end),
+                              0, 0, 0, language});
       }
     } else if (best->entity != Alias::kStop && !context_rejects(*best, folded, pos, best_end)) {
-      out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0});
+      out.push_back(Mention{best->entity, folded.origin[pos], original_end(text, folded, best_end), 0, 0, 0,
+                            mention_language(best->languages, active)});
     }
     pos = best_end;
     // An alias may end in punctuation ("U.S."): what comes next may then start a word.

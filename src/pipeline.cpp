@@ -1,5 +1,6 @@
 #include "comention/pipeline.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <functional>
@@ -13,7 +14,26 @@
 namespace comention {
 
 const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
+  // Matched first with every loaded language: a document whose names are all English (or in
+  // every language) is then done, and only one with a name of another language is identified
+  // and matched again with its own languages (a longer inactive name must not hide a shorter
+  // active one, so the first matches cannot merely be filtered).
   matcher_.find_mentions(text, scratch_, result_.mentions);
+  result_.detected = false;
+  result_.languages = {};
+  if (detection_ != LanguageDetection::off) {
+    const bool foreign = std::any_of(result_.mentions.begin(), result_.mentions.end(),
+                                     [](const Mention& mention) { return mention.language != kEnglish; });
+    if (foreign || detection_ == LanguageDetection::always) {
+      if (detection_ == LanguageDetection::when_needed && looks_english(text)) {
+        result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
+      } else {
+        result_.languages = detect_languages(text);
+      }
+      result_.detected = true;
+      matcher_.find_mentions(text, scratch_, result_.mentions, result_.languages.active());
+    }
+  }
   segment_text(text, result_.segmentation);
   locate_mentions(result_.segmentation, result_.mentions);
   if (number_words_) number_words(text, result_.segmentation, result_.mentions);
@@ -60,6 +80,7 @@ struct CountSetup {
   std::optional<Slice> slice;
   std::optional<Date> since;
   std::optional<Date> until;
+  LanguageDetection detection;
 };
 
 // Parses and counts a batch's documents in order. Throws the first input error among them.
@@ -149,7 +170,7 @@ class ParallelCount {
     Batch batch;
     try {
       DocumentParser parser(reader_.options());
-      DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens);
+      DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens, setup_.detection);
       while (read_batch(batch)) {
         BatchCounts counts = count_batch(batch, setup_, parser, analyzer);
         deliver(batch.serial, std::move(counts));
@@ -259,7 +280,8 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
                          options.evidence,
                          options.slice,
                          options.since,
-                         options.until};
+                         options.until,
+                         options.detection};
   Counts total;
   total.nodes.resize(setup.entities);
   std::map<std::string, Counts> periods;

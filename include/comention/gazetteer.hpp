@@ -39,7 +39,9 @@ std::optional<CaseRule> parse_case_rule(std::string_view text) noexcept;
 struct Entity {
   std::string id;  // ISO 3166-1 alpha-3 for countries, an upper-case acronym or slug otherwise
   Category category = Category::country;
-  std::string label;  // English short name, for diagrams
+  std::string label;  // English short name, for diagrams (or --label-language's: see GazetteerBuilder)
+  // Its labels in other languages (`label` records: CLDR's main name), by language code.
+  std::vector<std::pair<std::string, std::string>> labels;
   std::vector<std::pair<std::string, std::string>> attributes;  // iso2, region, members, ...
 
   // The value of an attribute, or an empty view when the entity has none.
@@ -48,44 +50,54 @@ struct Entity {
 
 // The languages whose `name` records (FORMAT.md) a GazetteerBuilder loads, as ISO 639-1 codes.
 // English is always in: news in every language quotes English names. `alias` records belong to
-// no language and are loaded whatever the set. Names of languages left out are skipped as they
-// are read, so that the default, English alone, costs no more than before there were any.
+// every language and are loaded whatever the set. Names of languages left out are skipped as they
+// are read, so that English alone costs no more than before there were any. `auto` (the CLI's
+// default) loads every language and asks for each document's languages to be detected
+// (DocumentAnalyzer, pipeline.hpp), so that a name fires only in a document of its language.
 class LanguageSet {
  public:
   LanguageSet() = default;  // English alone
   static LanguageSet all();
-  // "es,fr" or "all", as --languages takes it. Throws UsageError on a code that is not two
-  // lower-case letters; whether names exist in it is for the caller to ask the builder.
+  static LanguageSet automatic();  // all, detected per document
+  // "es,fr", "all" or "auto", as --languages takes it. Throws UsageError on a code that is not
+  // two lower-case letters; whether names exist in it is for the caller to ask the builder.
   static LanguageSet parse(std::string_view list);
 
   void add(std::string_view code);
   bool contains(std::string_view code) const noexcept;
   bool is_all() const noexcept { return all_; }
+  bool detects() const noexcept { return detect_; }
   const std::vector<std::string>& codes() const noexcept { return codes_; }  // sorted; en in it
 
  private:
   bool all_ = false;
+  bool detect_ = false;
   std::vector<std::string> codes_{"en"};
 };
 
 // Is `code` shaped like an ISO 639-1 code: two lower-case ASCII letters?
 bool is_language_code(std::string_view code) noexcept;
 
-// The ISO 639-1 code of a name's language, held in two bytes: there is one in every alias, and
-// aliases are many. Empty for an `alias` record, which belongs to no language.
-class LanguageCode {
- public:
-  LanguageCode() = default;
-  explicit LanguageCode(std::string_view code) noexcept {
-    if (is_language_code(code)) code_ = {code[0], code[1]};
-  }
-  bool empty() const noexcept { return code_[0] == 0; }
-  std::string_view view() const noexcept { return empty() ? std::string_view{} : std::string_view(code_.data(), 2); }
-  friend bool operator==(LanguageCode code, std::string_view text) noexcept { return code.view() == text; }
+// The languages a name is a name in, one bit per language comention knows (language_codes():
+// English first, then those of the built-in names, then other languages CLD2 detects), and
+// kEveryLanguage for an `alias` record, a name in every language (English and language-neutral
+// names). A mask rather than a list: there is one in every alias and every trie terminal, and
+// the matcher tests it against a document's languages with one AND.
+using LanguageMask = std::uint64_t;
+inline constexpr LanguageMask kEveryLanguage = LanguageMask{1} << 63;
+inline constexpr LanguageMask kAllLanguages = ~LanguageMask{0};
+using LanguageIndex = std::uint8_t;  // a place in language_codes()
+inline constexpr LanguageIndex kEnglish = 0;
 
- private:
-  std::array<char, 2> code_{};
-};
+// Every code a `name` record may have, in bit order (at most 63).
+const std::vector<std::string_view>& language_codes() noexcept;
+// The place of `code` in language_codes(), or nullopt for a code comention does not know.
+std::optional<LanguageIndex> language_index(std::string_view code) noexcept;
+inline LanguageMask language_bit(LanguageIndex index) noexcept { return LanguageMask{1} << index; }
+// "en" for kEnglish, ...; empty for an index past the table.
+std::string_view language_code(LanguageIndex index) noexcept;
+// "es,fr" for the languages of a mask (in table order); "*" for kEveryLanguage alone.
+std::string describe_languages(LanguageMask mask);
 
 // A name proper, a capital standing for its country ("Beijing said"), matched on request, or a
 // compound abbreviation naming several entities at once (中美: China and the United States).
@@ -98,7 +110,9 @@ struct Alias {
   std::uint32_t entity = kStop;  // index into Gazetteer::entities()
   CaseRule rule = CaseRule::name;
   AliasKind kind = AliasKind::name;
-  LanguageCode language;  // a `name` record's language ("es"); empty for an `alias` record
+  // The languages it is a name in: the `name` records giving this text to this entity, united;
+  // kEveryLanguage for an `alias`, `stop` or `capital` record.
+  LanguageMask languages = kEveryLanguage;
   // A compound's entities, one per character of `text`, in order (`entity` is the first of
   // them); empty for any other kind.
   std::vector<std::uint32_t> compound;
@@ -156,6 +170,15 @@ class GazetteerBuilder {
   // Loads `name` records of these languages only (English is always in).
   explicit GazetteerBuilder(LanguageSet languages = {}) : languages_(std::move(languages)) {}
 
+  // Every entity's label becomes its `label` record in `language` (ISO 639-1), where it has one;
+  // others keep the English label. Labels are read even from the names of a language not loaded.
+  void set_label_language(std::string_view language) { label_language_ = language; }
+  // Other languages' `label` records are skipped unread (start-up), unless all are asked for
+  // (to check or export them).
+  void keep_all_labels() { all_labels_ = true; }
+  // The languages of the `label` records read so far.
+  const std::set<std::string, std::less<>>& label_languages() const noexcept { return label_languages_; }
+
   void add_builtin();
   void add_file(const std::string& path, std::vector<InputError>* problems = nullptr);
   void add_text(std::string_view content, const std::string& source_name,
@@ -182,7 +205,7 @@ class GazetteerBuilder {
     std::string entity_id;  // empty for a stop phrase
     CaseRule rule = CaseRule::name;
     std::size_t source = 0;
-    LanguageCode language;  // of a `name` record
+    LanguageMask languages = kEveryLanguage;  // of the `name` records that gave it
     bool is_form = false;   // a `form` record: already inflected, left alone by the rules
     std::vector<std::string> compound_ids;  // of a `compound` record, entity_id the first
   };
@@ -221,6 +244,9 @@ class GazetteerBuilder {
                              std::size_t line);
 
   LanguageSet languages_;
+  std::string label_language_;
+  bool all_labels_ = false;
+  std::set<std::string, std::less<>> label_languages_;
   std::set<std::string, std::less<>> languages_seen_;
   // Whether a skipped name (of a language not loaded) of entity id folds to folded_text: a
   // `drop` of a text not loaded is no error when it means one of them, and is one otherwise.

@@ -27,6 +27,22 @@ struct Mention {
   std::uint32_t paragraph = 0;  // filled by locate_mentions (segmenter.hpp)
   std::uint32_t sentence = 0;
   std::uint32_t word = 0;       // the word it starts at, from 0; filled by number_words
+  // The language it was found in: the document's (ActiveLanguages::primary) when the name is a
+  // name in it, else English when it is an English name, else the first active language it is
+  // a name in.
+  LanguageIndex language = kEnglish;
+};
+
+// The languages whose names may match in one document. A name in every language (an `alias`
+// record) always may; English names too. The default lets every loaded name match.
+struct ActiveLanguages {
+  LanguageMask mask = kAllLanguages;
+  LanguageIndex primary = kEnglish;  // the document's language, for Mention::language
+
+  // The languages of a document: English, and `detected` (the first its main language).
+  static ActiveLanguages of(LanguageMask detected, LanguageIndex primary) noexcept {
+    return {detected | language_bit(kEnglish) | kEveryLanguage, primary};
+  }
 };
 
 struct MatchOptions {
@@ -50,9 +66,11 @@ class Matcher {
  public:
   explicit Matcher(const Gazetteer& gazetteer, MatchOptions options = {});
 
-  // Replaces `out` with the mentions in text, in order of their start offsets.
-  void find_mentions(std::string_view text, MatchScratch& scratch,
-                     std::vector<Mention>& out) const;
+  // Replaces `out` with the mentions in text, in order of their start offsets. Only names of the
+  // active languages match; where a longer name of another language starts at the same place
+  // as a shorter active one, the shorter one matches.
+  void find_mentions(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                     ActiveLanguages active = {}) const;
 
  private:
   // A byte trie over folded alias texts, its edges stored flat and sorted per node.
@@ -68,6 +86,7 @@ class Matcher {
     std::uint32_t case_offset = 0;  // alias letter cases in case_patterns_, one per folded byte
     std::uint32_t first_context = 0;  // this alias's rules in contexts_
     std::uint32_t context_count = 0;
+    LanguageMask languages = kEveryLanguage;  // Alias::languages
     std::uint32_t first_part = 0;  // a compound's mentions in compound_parts_
     std::uint32_t part_count = 0;  // 0: not a compound; it yields one mention of `entity`
   };
@@ -114,10 +133,12 @@ class Matcher {
   bool first_eight_listed(PrefixKey key) const noexcept;
   std::int32_t child(std::int32_t node, unsigned char byte) const noexcept;
   bool case_matches(const Terminal& terminal, const LetterCase* actual, std::size_t length) const noexcept;
-  void find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const;
-  void find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out) const;
+  void find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                      const ActiveLanguages& active) const;
+  void find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                     const ActiveLanguages& active) const;
   AsciiMatch longest_ascii_match(const unsigned char* data, std::size_t size, std::size_t pos,
-                                 MatchScratch& scratch) const noexcept;
+                                 MatchScratch& scratch, LanguageMask active) const noexcept;
   bool context_rejects(const Terminal& terminal, const FoldedText& folded, std::size_t start,
                        std::size_t end) const noexcept;
 

@@ -17,6 +17,7 @@
 
 #include "comention/dates.hpp"
 #include "comention/graph.hpp"
+#include "comention/language_id.hpp"
 #include "comention/matcher.hpp"
 #include "comention/reader.hpp"
 #include "comention/segmenter.hpp"
@@ -26,13 +27,25 @@ namespace comention {
 struct AnalyzedDocument {
   std::vector<Mention> mentions;  // sorted by start, each with its paragraph and sentence
   Segmentation segmentation;
+  // The document's languages, when they were detected (detected is false otherwise: the
+  // document was matched with every loaded language, or had no name outside English).
+  DetectedLanguages languages;
+  bool detected = false;
+};
+
+// Whether a DocumentAnalyzer asks which language each document is in (--languages auto).
+enum class LanguageDetection : std::uint8_t {
+  off,          // every loaded name matches in every document (--languages LIST or all)
+  when_needed,  // only when a name that is not English matched: most English news never pays
+  always,       // every document, for output that shows its languages
 };
 
 class DocumentAnalyzer {
  public:
   // With number_words, mentions also get their word position (for a tokens window).
-  explicit DocumentAnalyzer(const Matcher& matcher, bool number_words = false)
-      : matcher_(matcher), number_words_(number_words) {}
+  explicit DocumentAnalyzer(const Matcher& matcher, bool number_words = false,
+                            LanguageDetection detection = LanguageDetection::off)
+      : matcher_(matcher), number_words_(number_words), detection_(detection) {}
 
   // The result stays valid until the next call; buffers are reused between documents.
   const AnalyzedDocument& analyze(std::string_view text);
@@ -40,6 +53,7 @@ class DocumentAnalyzer {
  private:
   const Matcher& matcher_;
   bool number_words_ = false;
+  LanguageDetection detection_ = LanguageDetection::off;
   MatchScratch scratch_;
   AnalyzedDocument result_;
 };
@@ -63,6 +77,8 @@ struct CountOptions {
   // Threads that analyse and count (0: default_thread_count()). The result is the same for any
   // number: documents are counted in batches whose counts are merged in input order.
   std::size_t threads = 0;
+  // Match each document with English and the languages detected in it (LanguageSet::detects()).
+  LanguageDetection detection = LanguageDetection::off;
   // Text per batch: the unit of work of one thread, and of progress reports.
   std::size_t batch_bytes = std::size_t{1} << 20;
   // Called after each batch of documents is read, by the thread that read it (one of the

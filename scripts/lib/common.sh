@@ -12,7 +12,7 @@ COMENTION_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # Debian 12's own: its Node.js is 18.
 COMENTION_PACKAGES=(
   g++ cmake make pkg-config
-  libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libarchive-dev libgraphviz-dev libgumbo-dev libutf8proc-dev graphviz
+  libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libarchive-dev libgraphviz-dev libgumbo-dev libutf8proc-dev libcld2-dev graphviz
   python3
 )
 COMENTION_TEST_PACKAGES=(

@@ -62,13 +62,40 @@ void check_languages(const LanguageSet& languages, const GazetteerBuilder& build
 
 }  // namespace
 
+namespace {
+
+// --label-language must name a language with labels (English has its own: the entity records').
+void check_label_language(const std::string& code, const GazetteerBuilder& builder) {
+  if (code.empty() || code == "en" || builder.label_languages().contains(code)) return;
+  const auto& known = builder.label_languages();
+  std::string list;
+  for (const std::string& language : known) list += " " + language;
+  std::string message = "--label-language: no labels in '" + code + "' (languages with labels: en" + list + ")";
+  std::optional<std::string_view> near;
+  for (const auto& [slip, meant] : kLanguageSlips) {
+    if (slip == code && (meant == "en" || known.contains(meant))) near = meant;
+  }
+  if (!near) {
+    std::vector<std::string_view> candidates(known.begin(), known.end());
+    candidates.emplace_back("en");
+    near = closest_word(code, candidates);
+  }
+  if (near) message += "; did you mean " + std::string(*near) + "?";
+  throw UsageError(message);
+}
+
+}  // namespace
+
 Gazetteer load_gazetteer(const GazetteerOptions& options) {
   GazetteerBuilder builder(options.languages);
+  builder.set_label_language(options.label_language);
   if (options.builtin) builder.add_builtin();
   for (const std::string& file : options.files) builder.add_file(file);
   check_languages(options.languages, builder);
+  check_label_language(options.label_language, builder);
   return builder.build();
 }
+
 
 std::string resolve_entity(const Gazetteer& gazetteer, const std::string& name, std::string_view what) {
   if (const auto index = gazetteer.lookup(name)) return gazetteer.entities()[*index].id;
@@ -140,6 +167,7 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   count.since = options.since;
   count.until = options.until;
   count.threads = options.threads;
+  count.detection = gazetteer.languages().detects() ? LanguageDetection::when_needed : LanguageDetection::off;
 
   // Progress goes to standard error when it is a terminal (or when asked), never to stdout.
   const bool terminal = isatty(STDERR_FILENO) == 1;

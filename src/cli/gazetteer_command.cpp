@@ -14,6 +14,7 @@ constexpr int kExitProblems = 2;
 int check(const GazetteerCommandOptions& options) {
   // Names of every language are checked, whichever --languages asks to load.
   GazetteerBuilder builder(LanguageSet::all());
+  builder.keep_all_labels();
   if (options.gazetteer.builtin) builder.add_builtin();
   for (const std::string& file : options.gazetteer.files) builder.add_file(file);
   std::vector<InputError> problems;
@@ -57,8 +58,10 @@ void list(const Gazetteer& gazetteer, std::ostream& out) {
 // same in both are English aliases, and the English names are in `list` without --language).
 void list_language(const Gazetteer& gazetteer, std::string_view language, std::ostream& out) {
   std::vector<std::vector<const Alias*>> names_of(gazetteer.entities().size());
+  const auto index = language_index(language);
+  const LanguageMask bit = index ? language_bit(*index) : 0;
   for (const Alias& alias : gazetteer.aliases()) {
-    if (alias.entity != Alias::kStop && alias.language == language) names_of[alias.entity].push_back(&alias);
+    if (alias.entity != Alias::kStop && (alias.languages & bit) != 0) names_of[alias.entity].push_back(&alias);
   }
   for (std::size_t i = 0; i < gazetteer.entities().size(); ++i) {
     const Entity& entity = gazetteer.entities()[i];

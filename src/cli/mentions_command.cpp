@@ -24,18 +24,32 @@ int run_mentions(const std::vector<std::string>& args) {
   AtomicOutput output(options.output);
   std::ostream& out = output.stream();
 
-  DocumentAnalyzer analyzer(matcher);
+  // Each line says the document's languages, so with auto every document is identified, not
+  // only those with names outside English as when counting.
+  DocumentAnalyzer analyzer(matcher, false,
+                            gazetteer.languages().detects() ? LanguageDetection::always : LanguageDetection::off);
   Document document;
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
   nlohmann::ordered_json text_line = nlohmann::ordered_json::object();
   while (reader.next(document)) {
+    const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
+    // Detected languages, the main one first; none when --languages gave a list.
+    nlohmann::ordered_json languages = nlohmann::ordered_json::array();
+    if (analyzed.detected && analyzed.languages.languages != 0) {
+      languages.push_back(language_code(analyzed.languages.primary));
+      for (LanguageIndex i = 0; i < language_codes().size(); ++i) {
+        if (i != analyzed.languages.primary && (analyzed.languages.languages & language_bit(i)) != 0) {
+          languages.push_back(language_code(i));
+        }
+      }
+    }
     if (options.with_text) {
       text_line["document"] = document.id;
       text_line["title"] = document.title;
       text_line["text"] = document.text;
+      text_line["languages"] = languages;
       out << text_line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }
-    const AnalyzedDocument& analyzed = analyzer.analyze(document.text);
     for (const Mention& mention : analyzed.mentions) {
       const Entity& entity = gazetteer.entities()[mention.entity];
       line["doc"] = document.id;
@@ -46,6 +60,8 @@ int run_mentions(const std::vector<std::string>& args) {
       line["category"] = to_string(entity.category);
       line["paragraph"] = mention.paragraph;
       line["sentence"] = mention.sentence;
+      line["language"] = language_code(mention.language);
+      line["document_languages"] = languages;
       // A document id is a path as given for text files, and paths need not be UTF-8.
       out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     }

@@ -138,11 +138,17 @@ Matching:
                         names (the default) counts names only; capitals also counts capitals and
                         seats of government as their country or organization ("Beijing said",
                         "Brussels" for the EU)
-  --languages LIST      also match the names of countries and organizations in these languages
-                        (ISO 639-1 codes, comma-separated, or all), such as es,fr; English names
-                        match whatever the list. Default en, English alone. Names exist in ar bn
-                        de el es fa fr he hi id it ja ko nl pl pt ru sv sw tr uk ur vi zh; a
-                        later version adds auto, which detects each document's language
+  --languages LIST      whose names of countries and organizations match. auto (the default):
+                        every language's names are loaded and each document is matched with
+                        English and the languages detected in it (CLD2), so German "Island"
+                        is Iceland in a German text and nothing in an English one. LIST (ISO
+                        639-1 codes, comma-separated, such as es,fr) or all: those languages'
+                        names match in every document, no detection. English names match
+                        whatever the choice. Names exist in ar bn de el es fa fr he hi id it ja
+                        ko nl pl pt ru sv sw tr uk ur vi zh
+  --label-language LANG
+                        label the entities in this language in every output (fr: Chine, ONU):
+                        CLDR's main name, English where LANG has none. Ids stay ISO codes
   --gazetteer FILE      add entities, aliases, stop phrases and overrides from FILE (format:
                         data/gazetteer/FORMAT.md); repeatable, read in order after the built-in one
   --no-default-gazetteer
@@ -163,15 +169,21 @@ const char* const kMentionsHelp = R"(Usage: comention mentions [OPTIONS] INPUT..
 
 Prints one JSON object a line for each mention:
   {"doc": ID, "start": BYTE, "end": BYTE, "text": SURFACE, "entity": ID,
-   "category": "country"|"organization", "paragraph": N, "sentence": N}
+   "category": "country"|"organization", "paragraph": N, "sentence": N, "language": CODE,
+   "document_languages": [CODE...]}
 start and end are UTF-8 byte offsets into the document's text; paragraph and sentence count
-from 0 within the document. For an HTML page or a WARC response the text is the one extracted
-from the page (markup, menus and scripts left out): --with-text shows it.
+from 0 within the document. language is the language the name was found in: the document's
+when the name is a name in it, else English, else the name's own. document_languages are
+those detected in the document (CLD2), its main one first: empty when CLD2 cannot tell or
+when --languages gives a list (then no document is identified). For an HTML page or a WARC
+response the text is the one extracted from the page (markup, menus and scripts left out):
+--with-text shows it.
 
 Options:
   -o, --output FILE     write to FILE instead of standard output (written whole or not at all)
   --with-text           before each document's mentions, a line with the document itself:
-                        {"document": ID, "title": TITLE, "text": TEXT}, the text the offsets
+                        {"document": ID, "title": TITLE, "text": TEXT, "languages": [CODE...]}, the
+                        text the offsets
                         point into (for HTML and WARC, the extracted text)
   --input-format auto|text|jsonl|json|csv|tsv|html|warc
                         how to read inputs (default auto: by name and content, as for build)
@@ -182,8 +194,8 @@ Options:
   --places names|capitals
                         capitals also counts capitals and seats of government ("Beijing said");
                         default names
-  --languages LIST      also match names in these languages (ISO 639-1 codes, comma-separated,
-                        or all); English names always match. Default en, English alone
+  --languages LIST      auto (default) matches each document with English and the languages
+                        detected in it; codes (es,fr) or all match those in every document
   --gazetteer FILE      add a gazetteer file (repeatable); --no-default-gazetteer starts empty
   -h, --help            show this help
 )";
@@ -211,7 +223,7 @@ Options:
   --gazetteer FILE        add FILE on top of the built-in gazetteer (repeatable)
   --no-default-gazetteer  start from an empty gazetteer
   --languages LIST        load the names of these languages too (ISO 639-1 codes, comma-
-                          separated, or all); default en
+                          separated, or all); default en here
   --language CODE         list: show each entity's names in this language (es, fr, ru...) that
                           differ from its English ones
   -o, --output FILE       list/export: write to FILE instead of standard output
@@ -295,6 +307,11 @@ bool parse_gazetteer_option(const std::string& arg, ArgumentCursor& cursor, Gaze
     options.builtin = false;
   } else if (arg == "--languages") {
     options.languages = LanguageSet::parse(cursor.value(arg));
+  } else if (arg == "--label-language") {
+    options.label_language = cursor.value(arg);
+    if (!is_language_code(options.label_language)) {
+      throw UsageError("--label-language takes one ISO 639-1 code such as fr, not '" + options.label_language + "'");
+    }
   } else {
     return false;
   }
@@ -715,6 +732,7 @@ ExplainOptions parse_explain_options(const std::vector<std::string>& args) {
 
 GazetteerCommandOptions parse_gazetteer_options(const std::vector<std::string>& args) {
   GazetteerCommandOptions options;
+  options.gazetteer.languages = LanguageSet{};  // a gazetteer shows English unless asked: no documents to detect in
   ArgumentCursor cursor(args);
   while (!cursor.done()) {
     const std::string arg = cursor.next();

@@ -19,7 +19,10 @@ namespace comention::cli {
 struct GazetteerOptions {
   bool builtin = true;
   std::vector<std::string> files;
-  LanguageSet languages;  // --languages: whose names are loaded besides English
+  // --languages: whose names are loaded besides English; auto (every language, each document
+  // matched with English and its own) unless the subcommand says otherwise.
+  LanguageSet languages = LanguageSet::automatic();
+  std::string label_language;  // --label-language: entities' labels in this language; empty: English
 };
 
 // Options every subcommand that reads documents understands.

@@ -205,8 +205,9 @@ class Counting(CliTestCase):
 
     def test_languages_select_the_names_of_other_languages(self):
         text = self.write("es.txt", "España y Francia critican a EE.UU. y a la ONU.\n")
-        # English alone by default: none of these Spanish names.
-        self.assertEqual(self.build_json(text)["nodes"], [])
+        # English alone: none of these Spanish names. By default (auto) the text is Spanish.
+        self.assertEqual(self.build_json(text, "--languages", "en")["nodes"], [])
+        self.assertEqual(sorted(n["id"] for n in self.build_json(text)["nodes"]), ["ESP", "FRA", "UN", "USA"])
         ids = sorted(n["id"] for n in self.build_json(text, "--languages", "es")["nodes"])
         self.assertEqual(ids, ["ESP", "FRA", "UN", "USA"])
         self.assertEqual(sorted(n["id"] for n in self.build_json(text, "--languages=de,ru")["nodes"]), [])
@@ -273,6 +274,89 @@ class Counting(CliTestCase):
         self.assertTrue(dot.stdout.startswith(b"strict graph"))
 
 
+class Languages(CliTestCase):
+    """--languages auto (detection per document), a list, and --label-language."""
+
+    MIXED = [
+        {"id": "en", "text": "China and France signed a trade agreement in Beijing on Monday, officials said."},
+        {"id": "es", "text": "China y Francia firmaron un acuerdo comercial en Pekín el lunes, según fuentes oficiales."},
+        {"id": "ru", "text": "Китай и Франция подписали торговое соглашение в Пекине в понедельник, сообщили чиновники."},
+        {"id": "de", "text": "China und Frankreich haben am Montag in Peking ein Handelsabkommen unterzeichnet."},
+        # Words run together in Chinese: the names stand between punctuation here (the matcher's
+        # word boundaries in CJK text are another part of issue 14).
+        {"id": "zh", "text": "中国、法国：双方星期一在北京签署贸易协定。"},
+    ]
+
+    def mixed_corpus(self):
+        return self.write("mixed.jsonl", "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in self.MIXED))
+
+    def build_json(self, path, *args):
+        result = run("build", path, "-o", "-", "--format", "json", *args)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return json.loads(result.stdout)
+
+    def mentions(self, path, *args):
+        result = run("mentions", path, *args)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+    def test_a_mixed_language_corpus_gives_one_graph_of_the_same_entities(self):
+        graph = self.build_json(self.mixed_corpus(), "--window", "document")
+        self.assertEqual(sorted(n["id"] for n in graph["nodes"]), ["CHN", "FRA"])
+        self.assertEqual(len(graph["links"]), 1)
+        self.assertEqual(graph["links"][0]["documents"], 5)  # every language named both
+
+    def test_mentions_say_their_language_and_the_documents(self):
+        rows = self.mentions(self.mixed_corpus())
+        by_doc = {}
+        for row in rows:
+            by_doc.setdefault(row["doc"], []).append(row)
+        self.assertEqual(sorted(by_doc), ["de", "en", "es", "ru", "zh"])
+        for doc, found in by_doc.items():
+            self.assertEqual([r["entity"] for r in found], ["CHN", "FRA"], doc)
+            self.assertEqual(found[0]["document_languages"][0], doc)
+        self.assertEqual([r["language"] for r in by_doc["ru"]], ["ru", "ru"])
+        self.assertEqual([r["language"] for r in by_doc["en"]], ["en", "en"])
+        # "China" is an English name (and so a name in every language): the document's language.
+        self.assertEqual([r["language"] for r in by_doc["es"]], ["es", "es"])
+        with_text = run("mentions", "--with-text", self.mixed_corpus()).stdout.decode().splitlines()
+        self.assertEqual(json.loads(with_text[0])["languages"], ["en"])
+        # A list detects nothing: no document languages.
+        listed = self.mentions(self.mixed_corpus(), "--languages", "ru")
+        self.assertTrue(all(r["document_languages"] == [] for r in listed))
+
+    def test_the_iceland_trap(self):
+        english = self.write("en.txt", "The ferry reached the Island after a long crossing from the mainland.\n")
+        german = self.write("de.txt", "Die Regierung von Island hat am Montag neue Maßnahmen beschlossen.\n")
+        self.assertEqual(self.build_json(english)["nodes"], [])
+        self.assertEqual([n["id"] for n in self.build_json(german)["nodes"]], ["ISL"])
+        # With the German names on in every document, the English text falls in the trap.
+        self.assertEqual([n["id"] for n in self.build_json(english, "--languages", "de")["nodes"]], ["ISL"])
+
+    def test_languages_list_against_auto(self):
+        text = self.write("fr.txt", "La France et l'Allemagne ont critiqué la Chine lundi à Bruxelles.\n")
+        self.assertEqual(sorted(n["id"] for n in self.build_json(text)["nodes"]), ["CHN", "DEU", "FRA"])
+        # es is loaded and on, fr is not loaded at all: only the English (and Spanish) names.
+        self.assertEqual(sorted(n["id"] for n in self.build_json(text, "--languages", "es")["nodes"]), ["FRA"])
+
+    def test_label_language(self):
+        text = self.write("en.txt", "China and the UN met France.\n")
+        graph = self.build_json(text, "--label-language", "fr")
+        labels = {n["id"]: n["label"] for n in graph["nodes"]}
+        self.assertEqual(labels, {"CHN": "Chine", "UN": "ONU", "FRA": "France"})
+        dot = run("build", text, "--format", "dot", "-o", "-", "--label-language", "fr").stdout.decode()
+        self.assertIn("label=Chine,", dot)
+        self.assertEqual({n["id"]: n["label"] for n in self.build_json(text, "--label-language", "zh")["nodes"]},
+                         {"CHN": "中国", "UN": "联合国", "FRA": "法国"})
+        # Labels are read even when the language's names are not loaded.
+        self.assertEqual({n["id"]: n["label"] for n in self.build_json(text, "--languages", "es",
+                                                                          "--label-language", "ru")["nodes"]}["UN"],
+                         "ООН")
+        self.assertEqual({n["id"]: n["label"] for n in self.build_json(text)["nodes"]}["CHN"], "China")
+        self.assert_error(run("build", text, "--label-language", "cn"), "'cn'", "did you mean zh?")
+        self.assert_error(run("build", text, "--label-language", "french"), "ISO 639-1")
+
+
 class Mentions(CliTestCase):
     def test_fields_and_byte_offsets_into_the_original_text(self):
         text = "İstanbul talks: Côte d’Ivoire and China’s envoy.\n\nThe U.S. agreed. Iran did not."
@@ -283,7 +367,8 @@ class Mentions(CliTestCase):
         raw = text.encode()
         self.assertEqual([r["entity"] for r in rows], ["CIV", "CHN", "USA", "IRN"])
         for row in rows:
-            self.assertEqual(list(row), ["doc", "start", "end", "text", "entity", "category", "paragraph", "sentence"])
+            self.assertEqual(list(row), ["doc", "start", "end", "text", "entity", "category", "paragraph", "sentence",
+                                         "language", "document_languages"])
             self.assertEqual(raw[row["start"]:row["end"]].decode(), row["text"])
             self.assertEqual(row["doc"], str(path))
             self.assertEqual(row["category"], "country")

@@ -45,7 +45,7 @@ ok "the program's package holds no headers"
 depends=$(dpkg-deb --field "$program" Depends)
 # The package names alone, one a line: "libgvc6 (>= 2.42), libc6" gives libgvc6 and libc6.
 depended_on=$(printf '%s\n' "$depends" | tr ',' '\n' | sed -E 's/^ +//; s/[ (].*//')
-for library in libc6 libstdc++6 libgvc6 libcgraph6 libsimdjson14 libarchive13 libgumbo1 libutf8proc2; do
+for library in libc6 libstdc++6 libgvc6 libcgraph6 libsimdjson14 libarchive13 libgumbo1 libutf8proc2 libcld2-0; do
   grep -qxF "$library" <<<"$depended_on" || fail "the program's Depends lacks $library (dpkg-shlibdeps): $depends"
 done
 ok "the program's Depends, from dpkg-shlibdeps: $depends"

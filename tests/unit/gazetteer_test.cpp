@@ -574,14 +574,14 @@ TEST_CASE("name records carry their language and load only when it is selected")
   CHECK(gazetteer.languages().codes() == std::vector<std::string>{"en", "es", "ru"});
   const Alias* espana = find_alias(gazetteer, "España");
   REQUIRE(espana != nullptr);
-  CHECK(espana->language == "es");
+  CHECK(espana->languages == comention::language_bit(*comention::language_index("es")));
   CHECK(espana->rule == CaseRule::name);
   CHECK(espana->entity == gazetteer.find("ESP"));
   CHECK(find_alias(gazetteer, "Spanien") == nullptr);
   const Alias* ispania = find_alias(gazetteer, "Испания");
   REQUIRE(ispania != nullptr);
   CHECK(ispania->rule == CaseRule::any);
-  CHECK(find_alias(gazetteer, "Spain")->language.empty());
+  CHECK(find_alias(gazetteer, "Spain")->languages == comention::kEveryLanguage);
   // lookup knows the names loaded, as --focus and explain need.
   CHECK(gazetteer.lookup("espana") == gazetteer.find("ESP"));
 }
@@ -632,7 +632,7 @@ TEST_CASE("names override aliases of earlier sources, and drop removes a name li
   const Alias* island = find_alias(gazetteer, "Island");
   REQUIRE(island != nullptr);
   CHECK(island->entity == gazetteer.find("ISL"));
-  CHECK(island->language == "de");
+  CHECK(island->languages == comention::language_bit(*comention::language_index("de")));
   CHECK(find_alias(gazetteer, "Island von Eis") == nullptr);
 }
 
@@ -666,7 +666,7 @@ TEST_CASE("write_gazetteer_tsv writes names as name records that read back") {
   const Gazetteer read_back = again.build();
   const Alias* espana = find_alias(read_back, "España");
   REQUIRE(espana != nullptr);
-  CHECK(espana->language == "es");
+  CHECK(espana->languages == comention::language_bit(*comention::language_index("es")));
 }
 
 TEST_CASE("a directory is no gazetteer file") {

@@ -1,0 +1,141 @@
+// CLD2's types stay in this file.
+#include "comention/language_id.hpp"
+
+// compact_lang_det.h uses FILE without including its header.
+#include <cstdio>
+
+#include <cld2/public/compact_lang_det.h>  // with internal/lang_script.h: CLD2::LanguageCode
+#include <cld2/public/encodings.h>
+
+#include <cctype>
+#include <initializer_list>
+#include <string>
+
+namespace comention {
+namespace {
+
+// Our code for a CLD2 language: its ISO 639-1 code, with CLD2's older or finer codes mapped
+// ("iw" for Hebrew, "zh-Hant" for Chinese in traditional characters).
+std::optional<LanguageIndex> index_of(CLD2::Language language) noexcept {
+  if (language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return std::nullopt;
+  const char* code = CLD2::LanguageCode(language);
+  if (code == nullptr) return std::nullopt;
+  std::string_view view(code);
+  view = view.substr(0, view.find('-'));
+  if (view == "iw") view = "he";
+  if (view == "nb" || view == "nn") view = "no";
+  return language_index(view);
+}
+
+LanguageMask mask_of(std::initializer_list<std::string_view> codes) noexcept {
+  LanguageMask mask = 0;
+  for (const std::string_view code : codes) {
+    if (const auto index = language_index(code)) mask |= language_bit(*index);
+  }
+  return mask;
+}
+
+// Languages CLD2 takes for one another on short texts (Spanish news as Galician, Indonesian as
+// Malay, a few Han characters as Japanese): each brings the others' names along. Their names of
+// countries are mostly the same.
+LanguageMask with_neighbours(LanguageMask found) noexcept {
+  static const LanguageMask groups[] = {
+      mask_of({"es", "gl", "pt", "ca"}), mask_of({"id", "ms"}), mask_of({"da", "no", "sv"}),
+      mask_of({"cs", "sk"}), mask_of({"hr", "sr"}), mask_of({"ru", "uk", "be", "bg"}), mask_of({"zh", "ja"}),
+  };
+  LanguageMask out = found;
+  for (const LanguageMask group : groups) {
+    if ((found & group) != 0) out |= group;
+  }
+  return out;
+}
+
+// The longest prefix of at most `limit` bytes that does not cut a UTF-8 character in two.
+std::size_t character_boundary(std::string_view text, std::size_t limit) noexcept {
+  if (text.size() <= limit) return text.size();
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
+  return end;
+}
+
+}  // namespace
+
+bool looks_english(std::string_view text) noexcept {
+  // Words of English grammar that are no common word in the other languages of news: not "is",
+  // "was" or "had" (Dutch), "will" (German), "for" (Danish, Norwegian), "on" (French).
+  static constexpr std::string_view kFunctionWords[] = {
+      "the", "of", "and", "to", "were", "has", "have", "said", "that", "with", "from", "by",
+      "its", "which", "would", "but", "this"};
+  const std::size_t size = character_boundary(text, kDetectionPrefix);
+  int words = 0;
+  int english = 0;
+  std::size_t pos = 0;
+  while (pos < size) {
+    while (pos < size && !std::isalpha(static_cast<unsigned char>(text[pos])) &&
+           static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+    }
+    const std::size_t start = pos;
+    while (pos < size && (std::isalpha(static_cast<unsigned char>(text[pos])) ||
+                          static_cast<unsigned char>(text[pos]) >= 0x80)) {
+      ++pos;
+    }
+    if (pos == start) continue;
+    ++words;
+    const std::size_t length = pos - start;
+    if (length > 5) continue;
+    char lowered[5];
+    for (std::size_t i = 0; i < length; ++i) {
+      lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[start + i])));
+    }
+    const std::string_view word(lowered, length);
+    for (const std::string_view function_word : kFunctionWords) {
+      if (word == function_word) {
+        ++english;
+        break;
+      }
+    }
+  }
+  return words >= 8 && english * 100 >= words * kEnglishShare;
+}
+
+LanguageMask non_latin_script_languages() noexcept {
+  static const LanguageMask mask = mask_of({"ar", "bn", "el", "fa", "he", "hi", "ja", "ko", "ru", "uk", "ur", "zh",
+                                            "be", "bg", "hy", "ka", "kk", "mk", "ml", "mr", "ne", "si", "sr",
+                                            "ta", "te", "th"});
+  return mask;
+}
+
+DetectedLanguages detect_languages(std::string_view text) noexcept {
+  DetectedLanguages found;
+  std::size_t size = character_boundary(text, kDetectionPrefix);
+  CLD2::Language languages[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+  int percents[3] = {0, 0, 0};
+  double scores[3] = {0, 0, 0};
+  int text_bytes = 0;
+  bool reliable = false;
+  const CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    int valid = 0;
+    // Best effort: a headline of a few words is otherwise "unknown", and its guess is mostly right.
+    CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), static_cast<int>(size), true, &hints,
+                                            CLD2::kCLDFlagBestEffort, languages,
+                                            percents, scores, nullptr, &text_bytes, &reliable, &valid);
+    // Bad UTF-8 stops CLD2 at once: then what comes before it is asked.
+    if (static_cast<std::size_t>(valid) >= size || valid <= 0) break;
+    size = static_cast<std::size_t>(valid);
+  }
+  found.reliable = reliable;
+  for (int i = 0; i < 3; ++i) {
+    const auto index = index_of(languages[i]);
+    if (!index) continue;
+    const bool counts = found.languages == 0 || percents[i] >= kMinimumShare;
+    if (!counts) continue;
+    if (found.languages == 0) found.primary = *index;
+    found.languages |= language_bit(*index);
+  }
+  found.languages = with_neighbours(found.languages);
+  return found;
+}
+
+}  // namespace comention
