@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <ostream>
 #include <sstream>
 
@@ -197,6 +198,35 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+// Whether one of the `name` records skipped for their language (records of other sources, and
+// the built-in files' contents) matches: a `drop` or `context` of a text not loaded is no error
+// when it is about one of them.
+bool any_skipped_name(const std::vector<std::string>& records,
+                      const std::vector<std::string_view>& builtin_contents,
+                      const std::function<bool(const std::vector<std::string_view>&)>& matches) {
+  // name LANG ID TEXT [RULE]
+  auto names_it = [&](std::string_view line) {
+    if (!line.starts_with("name\t")) return false;
+    const std::vector<std::string_view> fields = split_tabs(line);
+    return fields.size() >= 4 && matches(fields);
+  };
+  for (const std::string& record : records) {
+    if (names_it(record)) return true;
+  }
+  for (const std::string_view content : builtin_contents) {
+    std::size_t start = 0;
+    while (start < content.size()) {
+      const std::size_t newline = content.find('\n', start);
+      const std::size_t end = newline == std::string_view::npos ? content.size() : newline;
+      std::string_view line = content.substr(start, end - start);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      if (names_it(line)) return true;
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void GazetteerBuilder::add_builtin() {
@@ -384,6 +414,13 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     std::string folded = fold(text);
     const auto alias = aliases_.find(folded);
     if (alias == aliases_.end() && !capitals_.contains(folded)) {
+      // The context of a name of a language left out: the name was skipped, so is its context.
+      // TEXT is compared as written, not folded: folding every skipped name would slow the
+      // start-up of English alone, which skips them all.
+      const auto names_text = [&](const std::vector<std::string_view>& record) {
+        return trim(record[3]) == text;
+      };
+      if (any_skipped_name(skipped_name_records_, skipped_builtin_names_, names_text)) return;
       fail("context for '" + text + "', which is no alias");
     }
     if (alias != aliases_.end() && alias->second.entity_id.empty()) {
@@ -445,27 +482,10 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
 }
 
 bool GazetteerBuilder::is_skipped_name(std::string_view id, std::string_view folded_text) const {
-  // name LANG ID TEXT [RULE]
-  auto names_it = [&](std::string_view line) {
-    if (!line.starts_with("name\t")) return false;
-    const std::vector<std::string_view> fields = split_tabs(line);
-    return fields.size() >= 4 && fields[2] == id && fold(fields[3]) == folded_text;
-  };
-  for (const std::string& record : skipped_name_records_) {
-    if (names_it(record)) return true;
-  }
-  for (const std::string_view content : skipped_builtin_names_) {
-    std::size_t start = 0;
-    while (start < content.size()) {
-      const std::size_t newline = content.find('\n', start);
-      const std::size_t end = newline == std::string_view::npos ? content.size() : newline;
-      std::string_view line = content.substr(start, end - start);
-      if (line.ends_with('\r')) line.remove_suffix(1);
-      if (names_it(line)) return true;
-      start = end + 1;
-    }
-  }
-  return false;
+  return any_skipped_name(skipped_name_records_, skipped_builtin_names_,
+                          [&](const std::vector<std::string_view>& fields) {
+                            return fields[2] == id && fold(fields[3]) == folded_text;
+                          });
 }
 
 Gazetteer GazetteerBuilder::build() const {
