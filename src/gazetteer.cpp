@@ -383,10 +383,20 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
   } else if (kind == "alias" || kind == "stop" || kind == "capital") {
     const bool is_stop = kind == "stop";
     const std::size_t text_field = is_stop ? 1 : 2;
-    if (fields.size() < text_field + 1 || fields.size() > text_field + 2) {
-      fail(is_stop ? "a stop record is: stop TEXT [RULE]"
+    // A stop may name the language whose names it keeps apart ("på svenska"): loaded only with
+    // that language, so that English alone does not carry every language's stop phrases.
+    const std::size_t most_fields = text_field + (is_stop ? 3 : 2);
+    if (fields.size() < text_field + 1 || fields.size() > most_fields) {
+      fail(is_stop ? "a stop record is: stop TEXT [RULE [LANG]]"
                    : "a" + std::string(kind == "alias" ? "n " : " ") + std::string(kind) +
                          " record is: " + std::string(kind) + " ID TEXT [RULE]");
+    }
+    if (is_stop && fields.size() == most_fields) {
+      const std::string_view language = trim(field(3));
+      if (!is_language_code(language)) {
+        fail("unknown language '" + std::string(language) + "' (an ISO 639-1 code: es, ru, zh)");
+      }
+      if (!languages_.contains(language)) return;
     }
     std::string entity_id;
     if (!is_stop) {
