@@ -18,8 +18,10 @@ function(comention_embed_files output function)
 endfunction()
 
 # The gazetteer's load order: a later file overrides an earlier one. The generated names of each
-# language (names-LANG.tsv) come after the English files and before the curated names; the
-# program reads a names-LANG.tsv only when LANG is asked for.
+# language (names-LANG.tsv) come after the English files and before the curated names
+# (names-curated.tsv, then organizations' names and countries' short forms in every language);
+# the program reads a names-LANG.tsv only when LANG is asked for, and a `name` record of the
+# curated files only when its LANG is.
 set(COMENTION_NAMES_LANGUAGES ar bn de el es fa fr he hi id it ja ko nl pl pt ru sv sw tr uk ur vi zh)
 set(COMENTION_NAMES_FILES "")
 foreach(language IN LISTS COMENTION_NAMES_LANGUAGES)
@@ -33,6 +35,9 @@ comention_embed_files(${COMENTION_EMBEDDED_GAZETTEER_CPP} embedded_gazetteer_fil
   ${PROJECT_SOURCE_DIR}/data/gazetteer/curated.tsv
   ${COMENTION_NAMES_FILES}
   ${PROJECT_SOURCE_DIR}/data/gazetteer/names-curated.tsv
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-organizations.tsv
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/names-short-forms.tsv
+  ${PROJECT_SOURCE_DIR}/data/gazetteer/demonyms-more.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/names-cjk.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/demonyms.tsv
   ${PROJECT_SOURCE_DIR}/data/gazetteer/inflections.tsv)

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <ostream>
 #include <sstream>
 
@@ -287,6 +288,34 @@ std::vector<std::string_view> split_words(std::string_view text) {
     start = space + 1;
   }
   return words;
+
+// Whether one of the `name` records skipped for their language (records of other sources, and
+// the built-in files' contents) matches: a `drop` or `context` of a text not loaded is no error
+// when it is about one of them.
+bool any_skipped_name(const std::vector<std::string>& records,
+                      const std::vector<std::string_view>& builtin_contents,
+                      const std::function<bool(const std::vector<std::string_view>&)>& matches) {
+  // name LANG ID TEXT [RULE]
+  auto names_it = [&](std::string_view line) {
+    if (!line.starts_with("name\t")) return false;
+    const std::vector<std::string_view> fields = split_tabs(line);
+    return fields.size() >= 4 && matches(fields);
+  };
+  for (const std::string& record : records) {
+    if (names_it(record)) return true;
+  }
+  for (const std::string_view content : builtin_contents) {
+    std::size_t start = 0;
+    while (start < content.size()) {
+      const std::size_t newline = content.find('\n', start);
+      const std::size_t end = newline == std::string_view::npos ? content.size() : newline;
+      std::string_view line = content.substr(start, end - start);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      if (names_it(line)) return true;
+      start = end + 1;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -461,10 +490,20 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
   } else if (kind == "alias" || kind == "stop" || kind == "capital") {
     const bool is_stop = kind == "stop";
     const std::size_t text_field = is_stop ? 1 : 2;
-    if (fields.size() < text_field + 1 || fields.size() > text_field + 2) {
-      fail(is_stop ? "a stop record is: stop TEXT [RULE]"
+    // A stop may name the language whose names it keeps apart ("på svenska"): loaded only with
+    // that language, so that English alone does not carry every language's stop phrases.
+    const std::size_t most_fields = text_field + (is_stop ? 3 : 2);
+    if (fields.size() < text_field + 1 || fields.size() > most_fields) {
+      fail(is_stop ? "a stop record is: stop TEXT [RULE [LANG]]"
                    : "a" + std::string(kind == "alias" ? "n " : " ") + std::string(kind) +
                          " record is: " + std::string(kind) + " ID TEXT [RULE]");
+    }
+    if (is_stop && fields.size() == most_fields) {
+      const std::string_view language = trim(field(3));
+      if (!is_language_code(language)) {
+        fail("unknown language '" + std::string(language) + "' (an ISO 639-1 code: es, ru, zh)");
+      }
+      if (!languages_.contains(language)) return;
     }
     std::string entity_id;
     if (!is_stop) {
@@ -567,6 +606,13 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     std::string folded = fold(text);
     const auto alias = aliases_.find(folded);
     if (alias == aliases_.end() && !capitals_.contains(folded)) {
+      // The context of a name of a language left out: the name was skipped, so is its context.
+      // TEXT is compared as written, not folded: folding every skipped name would slow the
+      // start-up of English alone, which skips them all.
+      const auto names_text = [&](const std::vector<std::string_view>& record) {
+        return trim(record[3]) == text;
+      };
+      if (any_skipped_name(skipped_name_records_, skipped_builtin_names_, names_text)) return;
       fail("context for '" + text + "', which is no alias");
     }
     if (alias != aliases_.end() && alias->second.entity_id.empty()) {
@@ -794,27 +840,10 @@ std::vector<std::string> GazetteerBuilder::inflected_forms(const PendingAlias& n
 }
 
 bool GazetteerBuilder::is_skipped_name(std::string_view id, std::string_view folded_text) const {
-  // name LANG ID TEXT [RULE]
-  auto names_it = [&](std::string_view line) {
-    if (!line.starts_with("name\t")) return false;
-    const std::vector<std::string_view> fields = split_tabs(line);
-    return fields.size() >= 4 && fields[2] == id && fold(fields[3]) == folded_text;
-  };
-  for (const std::string& record : skipped_name_records_) {
-    if (names_it(record)) return true;
-  }
-  for (const std::string_view content : skipped_builtin_names_) {
-    std::size_t start = 0;
-    while (start < content.size()) {
-      const std::size_t newline = content.find('\n', start);
-      const std::size_t end = newline == std::string_view::npos ? content.size() : newline;
-      std::string_view line = content.substr(start, end - start);
-      if (line.ends_with('\r')) line.remove_suffix(1);
-      if (names_it(line)) return true;
-      start = end + 1;
-    }
-  }
-  return false;
+  return any_skipped_name(skipped_name_records_, skipped_builtin_names_,
+                          [&](const std::vector<std::string_view>& fields) {
+                            return fields[2] == id && fold(fields[3]) == folded_text;
+                          });
 }
 
 Gazetteer GazetteerBuilder::build() const {

@@ -155,6 +155,53 @@ TEST_CASE("names of a language in a later file override and drop as aliases do")
   CHECK(gazetteer.entities()[mentions[0].entity].id == "FRA");
 }
 
+TEST_CASE("a context of a name of a language left out is skipped with the name, and only then") {
+  const std::string records =
+      "entity\tDEU\tcountry\tGermany\n"
+      "name\tde\tDEU\tTeutonia\n"
+      "context\tTeutonia\tnot-after\tneue\n";
+  GazetteerBuilder without_german;
+  without_german.add_text(records, "mine.tsv");
+  CHECK(without_german.build().entities().size() == 1);
+
+  GazetteerBuilder german(LanguageSet::parse("de"));
+  german.add_text(records, "mine.tsv");
+  const Gazetteer gazetteer = german.build();
+  const comention::Matcher matcher(gazetteer);
+  comention::MatchScratch scratch;
+  std::vector<comention::Mention> mentions;
+  matcher.find_mentions("Teutonia und die neue Teutonia", scratch, mentions);
+  CHECK(mentions.size() == 1);
+
+  GazetteerBuilder unknown;
+  CHECK_THROWS_AS(unknown.add_text("context\tAtlantis\tnot-after\tneue\n", "mine.tsv"),
+                  comention::InputError);
+}
+
+TEST_CASE("a stop of a language loads with its language only; an unknown language is an error") {
+  const std::string records =
+      "entity\tSWE\tcountry\tSweden\n"
+      "name\tsv\tSWE\tsvenska\tany\n"
+      "stop\tpå svenska\tany\tsv\n"
+      "stop\tSvenska Dagbladet\tany\tsv\n";
+  GazetteerBuilder english;
+  english.add_text(records, "mine.tsv");
+  CHECK(english.build().aliases().empty());
+
+  GazetteerBuilder swedish(LanguageSet::parse("sv"));
+  swedish.add_text(records, "mine.tsv");
+  const Gazetteer gazetteer = swedish.build();
+  const comention::Matcher matcher(gazetteer);
+  comention::MatchScratch scratch;
+  std::vector<comention::Mention> mentions;
+  matcher.find_mentions("Boken finns på svenska, skriver svenska medier.", scratch, mentions);
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].start == std::string_view("Boken finns på svenska, skriver ").size());
+
+  GazetteerBuilder unknown;
+  CHECK_THROWS_AS(unknown.add_text("stop\tpå svenska\tany\tswedish\n", "mine.tsv"), comention::InputError);
+}
+
 TEST_CASE("the multilingual sentences of tests/data/languages give their entities") {
   std::ifstream in(std::string(COMENTION_TEST_DATA_DIR) + "/languages/sentences.tsv");
   REQUIRE(in);
