@@ -288,6 +288,7 @@ std::vector<std::string_view> split_words(std::string_view text) {
     start = space + 1;
   }
   return words;
+}
 
 // Whether one of the `name` records skipped for their language (records of other sources, and
 // the built-in files' contents) matches: a `drop` or `context` of a text not loaded is no error
@@ -971,12 +972,15 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
   out << '\n';
   for (const Alias& alias : aliases) {
     if (alias.kind != AliasKind::compound) continue;
-    out << "compound\t" << language_code(static_cast<LanguageIndex>(std::countr_zero(alias.languages))) << '\t'
-        << alias.text << '\t';
-    for (std::size_t i = 0; i < alias.compound.size(); ++i) {
-      out << (i == 0 ? "" : ",") << gazetteer.entities()[alias.compound[i]].id;
+    // One record per language, as for names: read back, they unite (中日 is zh and ja).
+    for (LanguageIndex language = 0; language < language_codes().size(); ++language) {
+      if ((alias.languages & language_bit(language)) == 0) continue;
+      out << "compound\t" << language_code(language) << '\t' << alias.text << '\t';
+      for (std::size_t i = 0; i < alias.compound.size(); ++i) {
+        out << (i == 0 ? "" : ",") << gazetteer.entities()[alias.compound[i]].id;
+      }
+      out << '\n';
     }
-    out << '\n';
   }
   for (const Alias& alias : aliases) {
     if (alias.entity == Alias::kStop) out << "stop\t" << alias.text << '\t' << to_string(alias.rule) << '\n';

@@ -7,6 +7,8 @@
 #include <cld2/public/compact_lang_det.h>  // with internal/lang_script.h: CLD2::LanguageCode
 #include <cld2/public/encodings.h>
 
+#include <algorithm>
+#include <bit>
 #include <cctype>
 #include <initializer_list>
 #include <string>
@@ -60,7 +62,15 @@ std::size_t character_boundary(std::string_view text, std::size_t limit) noexcep
 
 }  // namespace
 
-bool looks_english(std::string_view text) noexcept {
+namespace {
+
+// The words of the first kDetectionPrefix bytes of text, and how many are English function words.
+struct WordCount {
+  int words = 0;
+  int english = 0;
+};
+
+WordCount count_english_words(std::string_view text) noexcept {
   // Words of English grammar that are no common word in the other languages of news: not "is",
   // "was" or "had" (Dutch), "will" (German), "for" (Danish, Norwegian), "on" (French).
   static constexpr std::string_view kFunctionWords[] = {
@@ -96,7 +106,14 @@ bool looks_english(std::string_view text) noexcept {
       }
     }
   }
-  return words >= 8 && english * 100 >= words * kEnglishShare;
+  return {words, english};
+}
+
+}  // namespace
+
+bool looks_english(std::string_view text) noexcept {
+  const WordCount count = count_english_words(text);
+  return count.words >= 8 && count.english * 100 >= count.words * kEnglishShare;
 }
 
 LanguageMask non_latin_script_languages() noexcept {
@@ -135,6 +152,31 @@ DetectedLanguages detect_languages(std::string_view text) noexcept {
     found.languages |= language_bit(*index);
   }
   found.languages = with_neighbours(found.languages);
+  return found;
+}
+
+DetectedLanguages decide_languages(std::string_view text, LanguageMask name_languages) noexcept {
+  DetectedLanguages found = detect_languages(text);
+  if (name_languages == 0) return found;
+  // CLD2 is often wrong on a sentence or two: "Die Resolution der Vereinten Nationen scheiterte."
+  // is English to it, "A Inglaterra venceu a Holanda." Uzbek. Its answer stands when it is
+  // English and the text has an English function word (or is all capitals, as English wire
+  // headlines are), or when it is a language some name found in the text is a name in;
+  // otherwise, or when it cannot tell, the languages of the names found decide.
+  bool trusted = false;
+  if (found.languages != 0) {
+    if (found.primary == kEnglish) {
+      const bool has_lower_case = std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(
+                                                  character_boundary(text, kDetectionPrefix)),
+                                              [](char c) { return c >= 'a' && c <= 'z'; });
+      trusted = !has_lower_case || count_english_words(text).english > 0;
+    } else {
+      trusted = (found.languages & name_languages) != 0;
+    }
+  }
+  if (trusted) return found;
+  found.languages = with_neighbours(name_languages);
+  found.primary = static_cast<LanguageIndex>(std::countr_zero(name_languages));
   return found;
 }
 

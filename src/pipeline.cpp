@@ -22,13 +22,15 @@ const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
   result_.detected = false;
   result_.languages = {};
   if (detection_ != LanguageDetection::off) {
-    const bool foreign = std::any_of(result_.mentions.begin(), result_.mentions.end(),
-                                     [](const Mention& mention) { return mention.language != kEnglish; });
-    if (foreign || detection_ == LanguageDetection::always) {
+    LanguageMask name_languages = 0;  // of the names found that are not English ones
+    for (const Mention& mention : result_.mentions) {
+      if (mention.language != kEnglish) name_languages |= language_bit(mention.language);
+    }
+    if (name_languages != 0 || detection_ == LanguageDetection::always) {
       if (detection_ == LanguageDetection::when_needed && looks_english(text)) {
         result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
       } else {
-        result_.languages = detect_languages(text);
+        result_.languages = decide_languages(text, name_languages);
       }
       result_.detected = true;
       matcher_.find_mentions(text, scratch_, result_.mentions, result_.languages.active());

@@ -70,7 +70,7 @@ char32_t unify_arabic_letter(char32_t cp) noexcept {
 
 bool is_apostrophe(char32_t cp) noexcept {
   return cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x02BC || cp == 0x60 ||
-         cp == 0xB4 || cp == 0x2032;
+         cp == 0xB4 || cp == 0x2032 || cp == 0x05F3;  // Hebrew geresh, typed as ' as often
 }
 
 bool is_dash(char32_t cp) noexcept {
@@ -79,7 +79,8 @@ bool is_dash(char32_t cp) noexcept {
 }
 
 bool is_double_quote(char32_t cp) noexcept {
-  return (cp >= 0x201C && cp <= 0x201F) || cp == 0xAB || cp == 0xBB;
+  // Hebrew gershayim marks acronyms (ארה״ב) and is typed as " as often.
+  return (cp >= 0x201C && cp <= 0x201F) || cp == 0xAB || cp == 0xBB || cp == 0x05F4;
 }
 
 // The UTF-8 bytes of cp in bytes; returns how many.
@@ -437,6 +438,34 @@ class FoldWriter {
 
 }  // namespace
 
+namespace {
+
+// Hangul typed as jamo (a leading consonant, a vowel and perhaps a trailing consonant, as NFD
+// writes it) composes to the syllable a precomposed text has, by Unicode's arithmetic for Hangul:
+// utf8proc folds one code point at a time, and names are stored precomposed.
+constexpr char32_t kHangulLeadFirst = 0x1100, kHangulLeadLast = 0x1112;
+constexpr char32_t kHangulVowelFirst = 0x1161, kHangulVowelLast = 0x1175;
+constexpr char32_t kHangulTailFirst = 0x11A8, kHangulTailLast = 0x11C2;
+
+char32_t compose_hangul(std::string_view text, char32_t lead, std::size_t& pos) noexcept {
+  std::size_t next = pos;
+  if (next >= text.size()) return lead;
+  const char32_t vowel = decode_utf8(text, next);
+  if (vowel < kHangulVowelFirst || vowel > kHangulVowelLast) return lead;
+  char32_t syllable = 0xAC00 + ((lead - kHangulLeadFirst) * 21 + (vowel - kHangulVowelFirst)) * 28;
+  pos = next;
+  if (next < text.size()) {
+    const char32_t tail = decode_utf8(text, next);
+    if (tail >= kHangulTailFirst && tail <= kHangulTailLast) {
+      syllable += tail - (kHangulTailFirst - 1);
+      pos = next;
+    }
+  }
+  return syllable;
+}
+
+}  // namespace
+
 void fold_text(std::string_view text, FoldedText& out) {
   // Folding seldom makes text longer, so the text's size is room enough but for invalid bytes
   // and the few characters that fold longer (ß to ss, a ligature, a decomposed kana), for which
@@ -478,6 +507,7 @@ void fold_text(std::string_view text, FoldedText& out) {
       writer.put(line_breaks >= 2 ? '\n' : ' ', start, LetterCase::none);
       continue;
     }
+    if (cp >= kHangulLeadFirst && cp <= kHangulLeadLast) cp = compose_hangul(text, cp, pos);
     writer.put_folded(cp, start);
   }
   writer.finish(static_cast<std::uint32_t>(size));

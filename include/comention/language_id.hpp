@@ -45,6 +45,11 @@ struct DetectedLanguages {
 // Never throws: a text in no language CLD2 knows (or not UTF-8) gives an empty set.
 DetectedLanguages detect_languages(std::string_view text) noexcept;
 
+// The languages of a text in which names of `name_languages` (other than English) were found:
+// CLD2's answer where it is credible, and otherwise those languages (see language_id.cpp). What
+// the pipeline asks; detect_languages is CLD2 alone.
+DetectedLanguages decide_languages(std::string_view text, LanguageMask name_languages) noexcept;
+
 // A quick look, before asking CLD2, for English news where a name of another language matched
 // (an acronym such as SEC or VS, "Island"): at least kEnglishShare percent of the first
 // kDetectionPrefix bytes' words (and eight words or more) are English function words (the, of,

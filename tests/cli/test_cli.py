@@ -228,7 +228,9 @@ class Counting(CliTestCase):
         mentions = run("mentions", "--languages", "ru", text)
         self.assertEqual([json.loads(line)["entity"] for line in mentions.stdout.decode().splitlines()],
                          ["RUS", "CHN"])
-        self.assertEqual(self.build_json(text)["nodes"], [])  # English alone: no Russian forms
+        # English alone: no Russian forms; by default (the language detected) they are found.
+        self.assertEqual(self.build_json(text, "--languages", "en")["nodes"], [])
+        self.assertEqual(sorted(n["id"] for n in self.build_json(text)["nodes"]), ["CHN", "RUS"])
         # A user's rule inflects the built-in names of its language.
         rules = self.write("rules.tsv", "ending\tes\ta\tita\n")
         spanish = self.write("es.txt", "Espanita y Francia.\n")

@@ -109,6 +109,25 @@ TEST_CASE("a name typed decomposed folds as the composed one") {
   CHECK(fold("Co\xCC\x82te d'Ivoire") == "cote d'ivoire");
 }
 
+TEST_CASE("Hangul typed as jamo folds as the precomposed syllables, with offsets into the jamo") {
+  // 독일 (Germany) as NFD writes it: ᄃ ᅩ ᆨ ᄋ ᅵ ᆯ, three jamo a syllable.
+  const std::string decomposed = "\xE1\x84\x83\xE1\x85\xA9\xE1\x86\xA8\xE1\x84\x8B\xE1\x85\xB5\xE1\x86\xAF";
+  CHECK(fold(decomposed) == fold("\xEB\x8F\x85\xEC\x9D\xBC"));
+  // A syllable without a trailing consonant (프 = ᄑ ᅳ), and a lone leading jamo left as it is.
+  CHECK(fold("\xE1\x84\x91\xE1\x85\xB3") == fold("\xED\x94\x84"));
+  CHECK(fold("\xE1\x84\x91") != fold("\xED\x94\x84"));
+  const std::string text = "x " + decomposed + "\xEA\xB3\xBC";  // 과, a particle, precomposed
+  CHECK(ids_in(text, "ko") == std::vector<std::string>{"DEU"});
+  comention::FoldedText folded;
+  comention::fold_text(text, folded);
+  CHECK(folded.origin[2] == 2);  // the syllable starts where its first jamo does
+}
+
+TEST_CASE("Hebrew geresh and gershayim fold as the ASCII quotes they are typed as") {
+  CHECK(fold("\xD7\xA0\xD7\x99\xD7\x96\xD7\xB3\xD7\xA8") == fold("\xD7\xA0\xD7\x99\xD7\x96'\xD7\xA8"));  // ניז׳ר
+  CHECK(fold("\xD7\x90\xD7\xA8\xD7\x94\xD7\xB4\xD7\x91") == fold("\xD7\x90\xD7\xA8\xD7\x94\"\xD7\x91"));  // ארה״ב
+}
+
 TEST_CASE("case folding covers Greek final sigma, German sharp s and Turkish dotted and dotless i") {
   CHECK(fold("\xCF\x82") == fold("\xCF\x83"));                      // ς = σ
   CHECK(fold("\xCE\xA3") == fold("\xCF\x83"));                      // Σ = σ
