@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -13,27 +14,49 @@
 
 namespace comention {
 
+const Matcher& AllLanguagesMatcher::get() const {
+  std::call_once(once_, [this] {
+    Gazetteer gazetteer = build_();
+    // Mentions index the English gazetteer's entities: the two lists must be one.
+    if (gazetteer.entities().size() != entities_) {
+      throw std::logic_error("the gazetteer of every language has other entities than the English one");
+    }
+    matcher_.emplace(gazetteer_.emplace(std::move(gazetteer)), options_);
+  });
+  return *matcher_;
+}
+
 const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
-  // Matched first with every loaded language: a document whose names are all English (or in
-  // every language) is then done, and only one with a name of another language is identified
-  // and matched again with its own languages (a longer inactive name must not hide a shorter
-  // active one, so the first matches cannot merely be filtered).
-  matcher_.find_mentions(text, scratch_, result_.mentions);
   result_.detected = false;
   result_.languages = {};
-  if (detection_ != LanguageDetection::off) {
-    LanguageMask name_languages = 0;  // of the names found that are not English ones
-    for (const Mention& mention : result_.mentions) {
-      if (mention.language != kEnglish) name_languages |= language_bit(mention.language);
-    }
-    if (name_languages != 0 || detection_ == LanguageDetection::always) {
-      if (detection_ == LanguageDetection::when_needed && looks_english(text)) {
-        result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
-      } else {
-        result_.languages = decide_languages(text, name_languages);
-      }
+  // English news is settled by the English names alone, as detection would settle it.
+  if (all_languages_ != nullptr && detection_ != LanguageDetection::off && looks_english(text)) {
+    matcher_.find_mentions(text, scratch_, result_.mentions);
+    if (detection_ == LanguageDetection::always) {
+      result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
       result_.detected = true;
-      matcher_.find_mentions(text, scratch_, result_.mentions, result_.languages.active());
+    }
+  } else {
+    const Matcher& matcher = all_languages_ != nullptr ? all_languages_->get() : matcher_;
+    // Matched first with every loaded language: a document whose names are all English (or in
+    // every language) is then done, and only one with a name of another language is identified
+    // and matched again with its own languages (a longer inactive name must not hide a shorter
+    // active one, so the first matches cannot merely be filtered).
+    matcher.find_mentions(text, scratch_, result_.mentions);
+    if (detection_ != LanguageDetection::off) {
+      LanguageMask name_languages = 0;  // of the names found that are not English ones
+      for (const Mention& mention : result_.mentions) {
+        if (mention.language != kEnglish) name_languages |= language_bit(mention.language);
+      }
+      if (name_languages != 0 || detection_ == LanguageDetection::always) {
+        if (detection_ == LanguageDetection::when_needed && looks_english(text)) {
+          result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
+        } else {
+          result_.languages = decide_languages(text, name_languages);
+        }
+        result_.detected = true;
+        matcher.find_mentions(text, scratch_, result_.mentions, result_.languages.active());
+      }
     }
   }
   segment_text(text, result_.segmentation);
@@ -83,6 +106,7 @@ struct CountSetup {
   std::optional<Date> since;
   std::optional<Date> until;
   LanguageDetection detection;
+  const AllLanguagesMatcher* all_languages;
 };
 
 // Parses and counts a batch's documents in order. Throws the first input error among them.
@@ -172,7 +196,8 @@ class ParallelCount {
     Batch batch;
     try {
       DocumentParser parser(reader_.options());
-      DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens, setup_.detection);
+      DocumentAnalyzer analyzer(setup_.matcher, setup_.window == Window::tokens, setup_.detection,
+                                setup_.all_languages);
       while (read_batch(batch)) {
         BatchCounts counts = count_batch(batch, setup_, parser, analyzer);
         deliver(batch.serial, std::move(counts));
@@ -283,7 +308,8 @@ CoMentionGraph count_documents(DocumentReader& reader, const Matcher& matcher, c
                          options.slice,
                          options.since,
                          options.until,
-                         options.detection};
+                         options.detection,
+                         options.all_languages};
   Counts total;
   total.nodes.resize(setup.entities);
   std::map<std::string, Counts> periods;

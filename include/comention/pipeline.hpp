@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -40,12 +41,40 @@ enum class LanguageDetection : std::uint8_t {
   always,       // every document, for output that shows its languages
 };
 
+// Every language's names for --languages auto, built the first time a document needs them.
+// With them loaded, some 40,000 names (inflected and prefixed forms included) make start-up
+// about ten times longer than with English alone, while English news, most of what is read,
+// never needs them: a text that looks English (looks_english) is settled by the English names.
+// Thread-safe: the first caller builds, the others wait; a build that throws is retried by the
+// next caller and throws again.
+class AllLanguagesMatcher {
+ public:
+  // `build` gives the gazetteer of every language; its entities must be those of the English
+  // one the analyzer's results are read with (the same files, with names of more languages).
+  AllLanguagesMatcher(std::function<Gazetteer()> build, MatchOptions options, std::size_t entities)
+      : build_(std::move(build)), options_(options), entities_(entities) {}
+
+  const Matcher& get() const;
+
+ private:
+  std::function<Gazetteer()> build_;
+  MatchOptions options_;
+  std::size_t entities_;
+  mutable std::once_flag once_;
+  mutable std::optional<Gazetteer> gazetteer_;
+  mutable std::optional<Matcher> matcher_;
+};
+
 class DocumentAnalyzer {
  public:
-  // With number_words, mentions also get their word position (for a tokens window).
+  // With number_words, mentions also get their word position (for a tokens window). Given
+  // all_languages, `matcher` holds the English names alone: a document that looks English is
+  // matched with it, any other with every language's (detection then as with one matcher of
+  // every language).
   explicit DocumentAnalyzer(const Matcher& matcher, bool number_words = false,
-                            LanguageDetection detection = LanguageDetection::off)
-      : matcher_(matcher), number_words_(number_words), detection_(detection) {}
+                            LanguageDetection detection = LanguageDetection::off,
+                            const AllLanguagesMatcher* all_languages = nullptr)
+      : matcher_(matcher), number_words_(number_words), detection_(detection), all_languages_(all_languages) {}
 
   // The result stays valid until the next call; buffers are reused between documents.
   const AnalyzedDocument& analyze(std::string_view text);
@@ -54,6 +83,7 @@ class DocumentAnalyzer {
   const Matcher& matcher_;
   bool number_words_ = false;
   LanguageDetection detection_ = LanguageDetection::off;
+  const AllLanguagesMatcher* all_languages_ = nullptr;
   MatchScratch scratch_;
   AnalyzedDocument result_;
 };
@@ -79,6 +109,9 @@ struct CountOptions {
   std::size_t threads = 0;
   // Match each document with English and the languages detected in it (LanguageSet::detects()).
   LanguageDetection detection = LanguageDetection::off;
+  // With detection: every language's names, built when first needed; the matcher given to
+  // count_documents then holds the English names alone (see AllLanguagesMatcher).
+  const AllLanguagesMatcher* all_languages = nullptr;
   // Text per batch: the unit of work of one thread, and of progress reports.
   std::size_t batch_bytes = std::size_t{1} << 20;
   // Called after each batch of documents is read, by the thread that read it (one of the

@@ -101,7 +101,7 @@ int run_build(const std::vector<std::string>& args) {
     return 0;
   }
 
-  const Gazetteer gazetteer = load_gazetteer(options.input.gazetteer);
+  const Gazetteer gazetteer = load_startup_gazetteer(options.input.gazetteer);
   if (!options.graph.filter.focus.empty()) {
     options.graph.filter.focus = resolve_entity(gazetteer, options.graph.filter.focus, "--focus");
   }

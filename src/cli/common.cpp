@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "progress.hpp"
 
@@ -86,6 +87,17 @@ void check_label_language(const std::string& code, const GazetteerBuilder& build
 
 }  // namespace
 
+Gazetteer load_startup_gazetteer(const GazetteerOptions& options) {
+  // With the built-in data alone, whose every language is known to load (its tests say so),
+  // --languages auto starts with the English names; the rest are built when a document needs
+  // them (AllLanguagesMatcher). A user's file is read whole at once, so that its errors show
+  // before any document is read.
+  if (!options.languages.detects() || !options.builtin || !options.files.empty()) return load_gazetteer(options);
+  GazetteerOptions english = options;
+  english.languages = LanguageSet{};
+  return load_gazetteer(english);
+}
+
 Gazetteer load_gazetteer(const GazetteerOptions& options) {
   GazetteerBuilder builder(options.languages);
   builder.set_label_language(options.label_language);
@@ -159,6 +171,13 @@ std::vector<std::string> read_notes(const DocumentReader& reader) {
 
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer, std::vector<std::string>* notes) {
   const Matcher matcher(gazetteer, options.input.match);
+  // The English names of load_startup_gazetteer, for --languages auto: every language's on need.
+  const bool detects = options.input.gazetteer.languages.detects();
+  std::optional<AllLanguagesMatcher> all_languages;
+  if (detects && !gazetteer.languages().detects()) {
+    all_languages.emplace([languages = options.input.gazetteer] { return load_gazetteer(languages); },
+                          options.input.match, gazetteer.entities().size());
+  }
   DocumentReader reader(options.input.inputs, options.input.reader);
   CountOptions count;
   count.graph = options.graph;
@@ -167,7 +186,8 @@ CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazette
   count.since = options.since;
   count.until = options.until;
   count.threads = options.threads;
-  count.detection = gazetteer.languages().detects() ? LanguageDetection::when_needed : LanguageDetection::off;
+  count.detection = detects ? LanguageDetection::when_needed : LanguageDetection::off;
+  count.all_languages = all_languages ? &*all_languages : nullptr;
 
   // Progress goes to standard error when it is a terminal (or when asked), never to stdout.
   const bool terminal = isatty(STDERR_FILENO) == 1;

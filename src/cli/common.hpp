@@ -14,6 +14,9 @@ namespace comention::cli {
 
 // The built-in gazetteer (unless switched off) with the --gazetteer files on top, in order.
 Gazetteer load_gazetteer(const GazetteerOptions& options);
+// What build and mentions start with: load_gazetteer's, but with --languages auto and the
+// built-in data alone the English names only (count_graph then loads the others on need).
+Gazetteer load_startup_gazetteer(const GazetteerOptions& options);
 
 // The id of the entity `name` stands for (an id in any case, a label or a name: see
 // Gazetteer::lookup), or a UsageError "`what` NAME: no such entity", with a suggestion when

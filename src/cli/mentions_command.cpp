@@ -1,4 +1,5 @@
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
@@ -18,16 +19,22 @@ int run_mentions(const std::vector<std::string>& args) {
     return 0;
   }
 
-  const Gazetteer gazetteer = load_gazetteer(options.input.gazetteer);
+  const Gazetteer gazetteer = load_startup_gazetteer(options.input.gazetteer);
   const Matcher matcher(gazetteer, options.input.match);
+  const bool detects = options.input.gazetteer.languages.detects();
+  std::optional<AllLanguagesMatcher> all_languages;
+  if (detects && !gazetteer.languages().detects()) {
+    all_languages.emplace([languages = options.input.gazetteer] { return load_gazetteer(languages); },
+                          options.input.match, gazetteer.entities().size());
+  }
   DocumentReader reader(options.input.inputs, options.input.reader);
   AtomicOutput output(options.output);
   std::ostream& out = output.stream();
 
   // Each line says the document's languages, so with auto every document is identified, not
   // only those with names outside English as when counting.
-  DocumentAnalyzer analyzer(matcher, false,
-                            gazetteer.languages().detects() ? LanguageDetection::always : LanguageDetection::off);
+  DocumentAnalyzer analyzer(matcher, false, detects ? LanguageDetection::always : LanguageDetection::off,
+                            all_languages ? &*all_languages : nullptr);
   Document document;
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
   nlohmann::ordered_json text_line = nlohmann::ordered_json::object();

@@ -291,3 +291,34 @@ TEST_CASE("the multilingual sentences of tests/data/languages give their entitie
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("auto with English names at start: every language's are built once, and only for a text not English") {
+  GazetteerBuilder english_builder;
+  english_builder.add_builtin();
+  const Gazetteer english = english_builder.build();
+  const Matcher english_matcher(english);
+  int builds = 0;
+  const AllLanguagesMatcher all([&builds] {
+    ++builds;
+    GazetteerBuilder builder(LanguageSet::automatic());
+    builder.add_builtin();
+    return builder.build();
+  }, {}, english.entities().size());
+  DocumentAnalyzer analyzer(english_matcher, false, LanguageDetection::when_needed, &all);
+  auto ids = [&](std::string_view text) {
+    Ids found;
+    for (const Mention& mention : analyzer.analyze(text).mentions) found.push_back(english.entities()[mention.entity].id);
+    return found;
+  };
+  // English news: the English names settle it, nothing else is built; German "Island" is no name.
+  CHECK(ids("The ferry reached the Island after a long crossing from France, officials of the port said.") ==
+        Ids{"FRA"});
+  CHECK(builds == 0);
+  // Another language: every language's names, built once, give the same as one matcher of all.
+  CHECK(ids("Die Regierung von Island hat am Montag neue Maßnahmen gegen die Inflation beschlossen.") == Ids{"ISL"});
+  CHECK(ids("España y Francia firmaron el martes un acuerdo comercial en Madrid.") == Ids{"ESP", "FRA"});
+  CHECK(builds == 1);
+  CHECK(ids("Die Resolution der Vereinten Nationen scheiterte.") ==
+        ids_detected("Die Resolution der Vereinten Nationen scheiterte."));
+  CHECK(builds == 1);
+}
