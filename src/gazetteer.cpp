@@ -499,12 +499,16 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
                    : "a" + std::string(kind == "alias" ? "n " : " ") + std::string(kind) +
                          " record is: " + std::string(kind) + " ID TEXT [RULE]");
     }
+    // A stop of a language blocks names in that language's documents only, as its names match.
+    LanguageMask stop_languages = kEveryLanguage;
     if (is_stop && fields.size() == most_fields) {
       const std::string_view language = trim(field(3));
-      if (!is_language_code(language)) {
+      const auto index = language_index(language);
+      if (!is_language_code(language) || !index) {
         fail("unknown language '" + std::string(language) + "' (an ISO 639-1 code: es, ru, zh)");
       }
       if (!languages_.contains(language)) return;
+      stop_languages = language_bit(*index);
     }
     std::string entity_id;
     if (!is_stop) {
@@ -513,7 +517,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     }
     const std::string text = require_text(text_field);
     const CaseRule rule = rule_at(text_field + 1, is_stop ? CaseRule::any : CaseRule::name);
-    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, kEveryLanguage});
+    claim(kind == "capital" ? capitals_ : aliases_, PendingAlias{text, entity_id, rule, source.serial, stop_languages, false, {}});
   } else if (kind == "name" || kind == "form") {
     if (fields.size() < 4 || fields.size() > 5) {
       fail("a " + std::string(kind) + " record is: " + std::string(kind) + " LANG ID TEXT [RULE]");
@@ -536,11 +540,11 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     if (const auto held = aliases_.find(fold(text));
         held != aliases_.end() && held->second.entity_id == entity_id && held->second.languages == kEveryLanguage) {
       if (kind == "name") {
-        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, language_bit(*index)});
+        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, language_bit(*index), false, {}});
       }
       return;
     }
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language_bit(*index), kind == "form"});
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language_bit(*index), kind == "form", {}});
   } else if (kind == "ending" || kind == "prefix" || kind == "join") {
     add_inflection_record(fields, source, line_number);
   } else if (kind == "compound") {
@@ -581,7 +585,7 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       fail("compound '" + text + "' has " + std::to_string(characters) + " characters for " +
            std::to_string(ids.size()) + " entities: one character each");
     }
-    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, language_bit(*compound_language)};
+    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, language_bit(*compound_language), false, {}};
     pending.compound_ids = std::move(ids);
     claim(aliases_, std::move(pending));
   } else if (kind == "label") {
@@ -884,7 +888,10 @@ Gazetteer GazetteerBuilder::build() const {
   std::set<std::string, std::less<>> ambiguous;
   std::set<std::string_view> languages_applied;
   auto expand = [&](const PendingAlias& pending) {
-    if (pending.entity_id.empty() || pending.languages == kEveryLanguage || pending.is_form) return;
+    if (pending.entity_id.empty() || pending.languages == kEveryLanguage || pending.is_form ||
+        !pending.compound_ids.empty()) {
+      return;  // a compound (中美) inflected would name its first entity alone
+    }
     // A text that is a name in several languages takes the rules of each.
     for (LanguageIndex language = 0; language < language_codes().size(); ++language) {
       const LanguageMask bit = language_bit(language);
@@ -905,7 +912,7 @@ Gazetteer GazetteerBuilder::build() const {
           }
           continue;
         }
-        it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, bit};
+        it->second = PendingAlias{std::move(form), pending.entity_id, pending.rule, pending.source, bit, false, {}};
       }
     }
   };
@@ -983,7 +990,15 @@ void write_gazetteer_tsv(const Gazetteer& gazetteer, std::ostream& out) {
     }
   }
   for (const Alias& alias : aliases) {
-    if (alias.entity == Alias::kStop) out << "stop\t" << alias.text << '\t' << to_string(alias.rule) << '\n';
+    if (alias.entity != Alias::kStop) continue;
+    if (alias.languages == kEveryLanguage) {
+      out << "stop\t" << alias.text << '\t' << to_string(alias.rule) << '\n';
+      continue;
+    }
+    for (LanguageIndex language = 0; language < language_codes().size(); ++language) {  // as names
+      if ((alias.languages & language_bit(language)) == 0) continue;
+      out << "stop\t" << alias.text << '\t' << to_string(alias.rule) << '\t' << language_code(language) << '\n';
+    }
   }
   out << '\n';
   for (const ContextRule& rule : gazetteer.contexts()) {

@@ -155,7 +155,14 @@ DetectedLanguages detect_languages(std::string_view text) noexcept {
   return found;
 }
 
+LanguageMask languages_with_names() noexcept {
+  static const LanguageMask mask = mask_of({"ar", "bn", "de", "el", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja",
+                                            "ko", "nl", "pl", "pt", "ru", "sv", "sw", "tr", "uk", "ur", "vi", "zh"});
+  return mask;
+}
+
 DetectedLanguages decide_languages(std::string_view text, LanguageMask name_languages) noexcept {
+  name_languages &= (LanguageMask{1} << language_codes().size()) - 1;  // kEveryLanguage is none
   DetectedLanguages found = detect_languages(text);
   if (name_languages == 0) return found;
   // CLD2 is often wrong on a sentence or two: "Die Resolution der Vereinten Nationen scheiterte."
@@ -171,7 +178,11 @@ DetectedLanguages decide_languages(std::string_view text, LanguageMask name_lang
                                               [](char c) { return c >= 'a' && c <= 'z'; });
       trusted = !has_lower_case || count_english_words(text).english > 0;
     } else {
-      trusted = (found.languages & name_languages) != 0;
+      // A name found is often a name in several languages (Cina: Italian and Indonesian), and
+      // name_languages holds only the first of each: a reliable answer in a language that has
+      // names of its own stands as well.
+      trusted = (found.languages & name_languages) != 0 ||
+                (found.reliable && (language_bit(found.primary) & languages_with_names()) != 0);
     }
   }
   if (trusted) return found;

@@ -345,7 +345,17 @@ bool word_ends_at(std::string_view text, std::size_t pos) noexcept {
 // (a soft hyphen, a zero-width joiner), which belong to no name.
 std::size_t original_end(std::string_view text, const FoldedText& folded, std::size_t end) noexcept {
   std::size_t pos = folded.origin[end - 1];
-  decode_utf8(text, pos);
+  const char32_t last = decode_utf8(text, pos);
+  if (last >= 0x1100 && last <= 0x1112) {
+    // A Hangul syllable typed as jamo (fold_text composes it): its vowel and tail are part of it.
+    for (const auto& [first, final] : {std::pair<char32_t, char32_t>{0x1161, 0x1175}, {0x11A8, 0x11C2}}) {
+      std::size_t next = pos;
+      if (next >= text.size()) break;
+      const char32_t cp = decode_utf8(text, next);
+      if (cp < first || cp > final) break;
+      pos = next;
+    }
+  }
   while (pos < text.size()) {
     std::size_t next = pos;
     const char32_t cp = decode_utf8(text, next);
@@ -767,6 +777,11 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       continue;
     }
     if (best->part_count > 0) {
+      if (context_rejects(*best, folded, pos, best_end)) {
+        pos = best_end;
+        after_word = is_word_char(previous_char(bytes, pos));
+        continue;
+      }
       // A compound (中美): a mention of each entity, on its own character.
       const LanguageIndex language = mention_language(best->languages, active);
       for (std::uint32_t i = 0; i < best->part_count; ++i) {

@@ -45,6 +45,9 @@ struct DetectedLanguages {
 // Never throws: a text in no language CLD2 knows (or not UTF-8) gives an empty set.
 DetectedLanguages detect_languages(std::string_view text) noexcept;
 
+// The languages the built-in gazetteer has names in.
+LanguageMask languages_with_names() noexcept;
+
 // The languages of a text in which names of `name_languages` (other than English) were found:
 // CLD2's answer where it is credible, and otherwise those languages (see language_id.cpp). What
 // the pipeline asks; detect_languages is CLD2 alone.

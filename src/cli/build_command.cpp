@@ -103,7 +103,13 @@ int run_build(const std::vector<std::string>& args) {
 
   const Gazetteer gazetteer = load_startup_gazetteer(options.input.gazetteer);
   if (!options.graph.filter.focus.empty()) {
-    options.graph.filter.focus = resolve_entity(gazetteer, options.graph.filter.focus, "--focus");
+    // A name in another language ("Deutschland") is known only to every language's names, which
+    // auto builds on need: they are built here for it (the ids are the same).
+    const bool english_only = options.input.gazetteer.languages.detects() && !gazetteer.languages().detects();
+    options.graph.filter.focus =
+        english_only && !gazetteer.lookup(options.graph.filter.focus)
+            ? resolve_entity(load_gazetteer(options.input.gazetteer), options.graph.filter.focus, "--focus")
+            : resolve_entity(gazetteer, options.graph.filter.focus, "--focus");
   }
 
   // Outputs are opened (as temporary files) before reading, so an unwritable destination

@@ -680,6 +680,9 @@ class TheToolSpeaks(CliTestCase):
             self.assertIn("China (CHN) and United States (USA) are named together", result.stdout.decode())
         result = run("explain", "cote d'ivoire", "Ghana", text)
         self.assertIn("Ivory Coast (CIV) and Ghana (GHA)", result.stdout.decode())
+        # A name of another language, known to every language's names (auto loads them on need).
+        self.assertEqual(self.build_json(text, "--focus", "Chine"), by_id)
+        self.assertEqual(self.build_json(text, "--focus", "中国"), by_id)
 
     def test_near_misses_get_a_suggestion(self):
         text = self.write("t.txt", self.TEXT)

@@ -118,6 +118,13 @@ TEST_CASE("Hangul typed as jamo folds as the precomposed syllables, with offsets
   CHECK(fold("\xE1\x84\x91") != fold("\xED\x94\x84"));
   const std::string text = "x " + decomposed + "\xEA\xB3\xBC";  // 과, a particle, precomposed
   CHECK(ids_in(text, "ko") == std::vector<std::string>{"DEU"});
+  // The mention spans every jamo of its syllables, the particle too, and nothing more.
+  const std::vector<Found> found = found_in(text + " x", "ko");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == decomposed + "\xEA\xB3\xBC");
+  const std::vector<Found> bare = found_in(decomposed, "ko");
+  REQUIRE(bare.size() == 1);
+  CHECK(bare[0].text == decomposed);
   comention::FoldedText folded;
   comention::fold_text(text, folded);
   CHECK(folded.origin[2] == 2);  // the syllable starts where its first jamo does
