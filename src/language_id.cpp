@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 
@@ -70,37 +71,44 @@ struct WordCount {
   int english = 0;
 };
 
+// Up to five lower-case ASCII letters in one integer, for comparing words without memcmp.
+constexpr std::uint64_t pack_word(std::string_view word) noexcept {
+  std::uint64_t packed = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) packed |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  return packed;
+}
+
+constexpr bool is_ascii_letter(unsigned char c) noexcept { return (c | 0x20U) >= 'a' && (c | 0x20U) <= 'z'; }
+
 WordCount count_english_words(std::string_view text) noexcept {
   // Words of English grammar that are no common word in the other languages of news: not "is",
   // "was" or "had" (Dutch), "will" (German), "for" (Danish, Norwegian), "on" (French).
-  static constexpr std::string_view kFunctionWords[] = {
-      "the", "of", "and", "to", "were", "has", "have", "said", "that", "with", "from", "by",
-      "its", "which", "would", "but", "this"};
+  static constexpr std::uint64_t kFunctionWords[] = {
+      pack_word("the"), pack_word("of"), pack_word("and"), pack_word("to"), pack_word("were"),
+      pack_word("has"), pack_word("have"), pack_word("said"), pack_word("that"), pack_word("with"),
+      pack_word("from"), pack_word("by"), pack_word("its"), pack_word("which"), pack_word("would"),
+      pack_word("but"), pack_word("this")};
+  // The first words tell as well as the whole kilobyte, and every document of a corpus is asked:
+  // reading stops after this many.
+  constexpr int kMostWords = 64;
   const std::size_t size = character_boundary(text, kDetectionPrefix);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   int words = 0;
   int english = 0;
   std::size_t pos = 0;
-  while (pos < size) {
-    while (pos < size && !std::isalpha(static_cast<unsigned char>(text[pos])) &&
-           static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
-    }
+  while (pos < size && words < kMostWords) {
+    while (pos < size && bytes[pos] < 0x80 && !is_ascii_letter(bytes[pos])) ++pos;
     const std::size_t start = pos;
-    while (pos < size && (std::isalpha(static_cast<unsigned char>(text[pos])) ||
-                          static_cast<unsigned char>(text[pos]) >= 0x80)) {
+    std::uint64_t packed = 0;
+    while (pos < size && (bytes[pos] >= 0x80 || is_ascii_letter(bytes[pos]))) {
+      if (pos - start < 5) packed |= std::uint64_t{static_cast<unsigned char>(bytes[pos] | 0x20U)} << (8 * (pos - start));
       ++pos;
     }
     if (pos == start) continue;
     ++words;
-    const std::size_t length = pos - start;
-    if (length > 5) continue;
-    char lowered[5];
-    for (std::size_t i = 0; i < length; ++i) {
-      lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[start + i])));
-    }
-    const std::string_view word(lowered, length);
-    for (const std::string_view function_word : kFunctionWords) {
-      if (word == function_word) {
+    if (pos - start > 5) continue;  // no function word is longer, and a non-ASCII byte never equals one
+    for (const std::uint64_t function_word : kFunctionWords) {
+      if (packed == function_word) {
         ++english;
         break;
       }

@@ -53,11 +53,11 @@ LanguageMask languages_with_names() noexcept;
 // the pipeline asks; detect_languages is CLD2 alone.
 DetectedLanguages decide_languages(std::string_view text, LanguageMask name_languages) noexcept;
 
-// A quick look, before asking CLD2, for English news where a name of another language matched
-// (an acronym such as SEC or VS, "Island"): at least kEnglishShare percent of the first
-// kDetectionPrefix bytes' words (and eight words or more) are English function words (the, of,
-// and, said...), which other languages' texts hardly have. Most English documents that need an
-// answer get it here, for a fraction of CLD2's cost; a no means "ask CLD2", not "not English".
+// A quick look for English news, asked of every document under --languages auto with the
+// English names alone at start (AllLanguagesMatcher), and before CLD2 otherwise: at least
+// kEnglishShare percent of the first 64 words (within the first kDetectionPrefix bytes, and eight
+// words or more) are English function words (the, of, and, said...), which other languages'
+// texts hardly have. It costs a fraction of CLD2; a no means "ask further", not "not English".
 inline constexpr int kEnglishShare = 10;
 bool looks_english(std::string_view text) noexcept;
 
