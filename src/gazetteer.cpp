@@ -450,6 +450,17 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     alias = std::move(claimed);
   };
 
+  // The LANG field of a record: a code comention knows, or an error naming it.
+  auto language_at = [&](std::size_t index) {
+    const std::string language(trim(field(index)));
+    if (!is_language_code(language)) {
+      fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
+    }
+    const auto known = language_index(language);
+    if (!known) fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
+    return *known;
+  };
+
   if (kind == "entity") {
     if (fields.size() < 4) fail("an entity record needs ID, CATEGORY and LABEL");
     const std::string id(field(1));
@@ -502,13 +513,9 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     // A stop of a language blocks names in that language's documents only, as its names match.
     LanguageMask stop_languages = kEveryLanguage;
     if (is_stop && fields.size() == most_fields) {
-      const std::string_view language = trim(field(3));
-      const auto index = language_index(language);
-      if (!is_language_code(language) || !index) {
-        fail("unknown language '" + std::string(language) + "' (an ISO 639-1 code: es, ru, zh)");
-      }
-      if (!languages_.contains(language)) return;
-      stop_languages = language_bit(*index);
+      const LanguageIndex language = language_at(3);
+      if (!languages_.contains(language_code(language))) return;
+      stop_languages = language_bit(language);
     }
     std::string entity_id;
     if (!is_stop) {
@@ -522,15 +529,8 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     if (fields.size() < 4 || fields.size() > 5) {
       fail("a " + std::string(kind) + " record is: " + std::string(kind) + " LANG ID TEXT [RULE]");
     }
-    const std::string language(field(1));
-    if (!is_language_code(language)) {
-      fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as es)");
-    }
-    const auto index = language_index(language);
-    if (!index) {
-      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
-    }
-    if (!languages_.contains(language)) return;
+    const LanguageIndex language = language_at(1);
+    if (!languages_.contains(language_code(language))) return;
     const std::string entity_id(field(2));
     require_entity(entity_id);
     const std::string text = require_text(3);
@@ -540,24 +540,17 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
     if (const auto held = aliases_.find(fold(text));
         held != aliases_.end() && held->second.entity_id == entity_id && held->second.languages == kEveryLanguage) {
       if (kind == "name") {
-        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, language_bit(*index), false, {}});
+        inflection_bases_.push_back(PendingAlias{text, entity_id, rule, source.serial, language_bit(language), false, {}});
       }
       return;
     }
-    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language_bit(*index), kind == "form", {}});
+    claim(aliases_, PendingAlias{text, entity_id, rule, source.serial, language_bit(language), kind == "form", {}});
   } else if (kind == "ending" || kind == "prefix" || kind == "join") {
     add_inflection_record(fields, source, line_number);
   } else if (kind == "compound") {
     if (fields.size() != 4) fail("a compound record is: compound LANG TEXT ID,ID[,ID...]");
-    const std::string language(field(1));
-    if (!is_language_code(language)) {
-      fail("bad language code '" + language + "' (ISO 639-1: two lower-case letters such as zh)");
-    }
-    const auto compound_language = language_index(language);
-    if (!compound_language) {
-      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
-    }
-    if (!languages_.contains(language)) return;
+    const LanguageIndex language = language_at(1);
+    if (!languages_.contains(language_code(language))) return;
     const std::string text = require_text(2);
     std::vector<std::string> ids;
     std::string_view list = field(3);
@@ -585,15 +578,12 @@ void GazetteerBuilder::add_record(const std::vector<std::string_view>& fields, c
       fail("compound '" + text + "' has " + std::to_string(characters) + " characters for " +
            std::to_string(ids.size()) + " entities: one character each");
     }
-    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, language_bit(*compound_language), false, {}};
+    PendingAlias pending{text, ids.front(), CaseRule::any, source.serial, language_bit(language), false, {}};
     pending.compound_ids = std::move(ids);
     claim(aliases_, std::move(pending));
   } else if (kind == "label") {
     if (fields.size() != 4) fail("a label record is: label LANG ID TEXT");
-    const std::string language(field(1));
-    if (!language_index(language)) {
-      fail("language '" + language + "' is not one comention knows (" + describe_languages(kAllLanguages) + ")");
-    }
+    const std::string language(language_code(language_at(1)));
     const std::string entity_id(field(2));
     require_entity(entity_id);
     if (field(3).empty()) fail("empty label");
