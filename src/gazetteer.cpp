@@ -205,12 +205,6 @@ std::optional<std::uint32_t> Gazetteer::suggest(std::string_view name) const {
   return std::nullopt;
 }
 
-Gazetteer Gazetteer::builtin() {
-  GazetteerBuilder builder;
-  builder.add_builtin();
-  return builder.build();
-}
-
 namespace {
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
@@ -322,6 +316,12 @@ bool any_skipped_name(const std::vector<std::string>& records,
 }  // namespace
 
 void GazetteerBuilder::add_builtin() {
+  builtin_read_ = true;
+  reading_builtin_ = true;
+  struct Done {
+    bool& flag;
+    ~Done() { flag = false; }
+  } done{reading_builtin_};
   for (const auto& file : detail::embedded_gazetteer_files()) {
     // names-LANG.tsv holds the names of one language: left unread unless LANG is asked for, so
     // that English alone starts as fast as before there were other languages.
@@ -359,6 +359,7 @@ void GazetteerBuilder::add_text(std::string_view content, const std::string& sou
   // Each call is a source of its own, even for a file read twice: conflicts are checked within
   // one source, and a later source overrides an earlier one.
   const Source source{source_name, ++sources_read_};
+  if (!reading_builtin_) other_sources_read_ = true;
   // Name records come grouped by language: each language is noted once per run of them.
   std::string_view last_language;
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a byte order mark
@@ -844,6 +845,7 @@ bool GazetteerBuilder::is_skipped_name(std::string_view id, std::string_view fol
 Gazetteer GazetteerBuilder::build() const {
   Gazetteer gazetteer;
   gazetteer.languages_ = languages_;
+  gazetteer.builtin_only_ = builtin_read_ && !other_sources_read_;
   gazetteer.entities_.reserve(entities_.size());
   for (const auto& [id, pending] : entities_) {
     gazetteer.entities_.push_back(pending.entity);

@@ -368,6 +368,14 @@ std::size_t original_end(std::string_view text, const FoldedText& folded, std::s
 }  // namespace
 
 Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(options) {
+  auto tables = std::make_shared<Tables>();
+  std::vector<Node>& nodes = tables->nodes;
+  std::vector<unsigned char>& edge_labels = tables->edge_labels;
+  std::vector<std::int32_t>& edge_targets = tables->edge_targets;
+  std::vector<Terminal>& terminals = tables->terminals;
+  std::vector<LetterCase>& case_patterns = tables->case_patterns;
+  std::vector<CompoundPart>& compound_parts = tables->compound_parts;
+  std::vector<std::int32_t>& dense_children = tables->dense_children;
   FoldedText folded;
 
   // Context rules, grouped by the folded alias they guard.
@@ -398,11 +406,15 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     const std::uint32_t entity = blocks_only ? Alias::kStop : alias.entity;
     fold_text(alias.text, folded);
     if (folded.bytes.empty()) continue;
-    Terminal terminal{entity, alias.rule, static_cast<std::uint32_t>(case_patterns_.size()),
-                      static_cast<std::uint32_t>(contexts_.size()), 0, alias.languages, 0, 0};
+    Terminal terminal;
+    terminal.languages = alias.languages;
+    terminal.entity = entity;
+    terminal.rule = alias.rule;
+    terminal.case_offset = static_cast<std::uint32_t>(case_patterns.size());
+    terminal.first_context = static_cast<std::uint32_t>(contexts_.size());
     if (alias.kind == AliasKind::compound) {
       // Each entity spans the folded bytes of its own character of the alias.
-      terminal.first_part = static_cast<std::uint32_t>(compound_parts_.size());
+      terminal.first_part = static_cast<std::uint32_t>(compound_parts.size());
       terminal.part_count = static_cast<std::uint32_t>(alias.compound.size());
       std::size_t pos = 0;
       std::uint32_t folded_start = 0;
@@ -410,7 +422,7 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
         const std::size_t character = pos;
         decode_utf8(alias.text, pos);
         const auto folded_end = static_cast<std::uint32_t>(folded_start + fold(alias.text.substr(character, pos - character)).size());
-        compound_parts_.push_back(CompoundPart{part, folded_start, folded_end});
+        compound_parts.push_back(CompoundPart{part, folded_start, folded_end});
         folded_start = folded_end;
       }
     }
@@ -418,14 +430,14 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
       terminal.context_count = static_cast<std::uint32_t>(rules->second.size());
       contexts_.insert(contexts_.end(), rules->second.begin(), rules->second.end());
     }
-    terminals_.push_back(terminal);
+    terminals.push_back(terminal);
     const PrefixKey key = padded_key(folded.bytes, 0);
     const auto length = static_cast<unsigned>(std::min<std::size_t>(8, folded.bytes.size()));
     // An alias's opening is what the opening of a text holding it must be.
     (length < 4 ? short_openings_ : long_openings_).add(opening_of(key), length);
     if (length >= 4) first_eight_.add(key, length);
     longest_alias_ = std::max(longest_alias_, folded.bytes.size());
-    case_patterns_.insert(case_patterns_.end(), folded.letter_cases.begin(), folded.letter_cases.end());
+    case_patterns.insert(case_patterns.end(), folded.letter_cases.begin(), folded.letter_cases.end());
     texts.push_back(folded.bytes);
   }
   std::vector<std::uint32_t> order(texts.size());
@@ -435,7 +447,7 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return texts[a] < texts[b]; });
 
   // Node `node` holds the texts order[first, last), which share their first `depth` bytes.
-  nodes_.emplace_back();
+  nodes.emplace_back();
   struct Pending {
     std::int32_t node;
     std::size_t first, last, depth;
@@ -446,39 +458,51 @@ Matcher::Matcher(const Gazetteer& gazetteer, MatchOptions options) : options_(op
     stack.pop_back();
     std::size_t first = at.first;
     while (first < at.last && texts[order[first]].size() == at.depth) {
-      nodes_[static_cast<std::size_t>(at.node)].terminal = static_cast<std::int32_t>(order[first]);
+      nodes[static_cast<std::size_t>(at.node)].terminal = static_cast<std::int32_t>(order[first]);
       ++first;
     }
-    nodes_[static_cast<std::size_t>(at.node)].first_edge = static_cast<std::uint32_t>(edge_labels_.size());
+    nodes[static_cast<std::size_t>(at.node)].first_edge = static_cast<std::uint32_t>(edge_labels.size());
     std::uint32_t edges = 0;
     for (std::size_t run = first; run < at.last;) {
       const char byte = texts[order[run]][at.depth];
       std::size_t end = run + 1;
       while (end < at.last && texts[order[end]][at.depth] == byte) ++end;
-      const auto child = static_cast<std::int32_t>(nodes_.size());
-      nodes_.emplace_back();
-      edge_labels_.push_back(static_cast<unsigned char>(byte));
-      edge_targets_.push_back(child);
+      const auto child = static_cast<std::int32_t>(nodes.size());
+      nodes.emplace_back();
+      edge_labels.push_back(static_cast<unsigned char>(byte));
+      edge_targets.push_back(child);
       stack.push_back({child, run, end, at.depth + 1});
       ++edges;
       run = end;
     }
-    nodes_[static_cast<std::size_t>(at.node)].edge_count = edges;
+    nodes[static_cast<std::size_t>(at.node)].edge_count = edges;
   }
 
-  for (std::size_t i = 1; i < nodes_.size(); ++i) {
-    if (nodes_[i].edge_count < kDenseChildren) continue;
-    nodes_[i].dense = static_cast<std::int32_t>(dense_children_.size() / 256);
-    dense_children_.resize(dense_children_.size() + 256, -1);
-    std::int32_t* row = dense_children_.data() + 256 * static_cast<std::size_t>(nodes_[i].dense);
-    for (std::uint32_t e = 0; e < nodes_[i].edge_count; ++e) {
-      row[edge_labels_[nodes_[i].first_edge + e]] = edge_targets_[nodes_[i].first_edge + e];
+  for (std::size_t i = 1; i < nodes.size(); ++i) {
+    if (nodes[i].edge_count < kDenseChildren) continue;
+    nodes[i].dense = static_cast<std::int32_t>(dense_children.size() / 256);
+    dense_children.resize(dense_children.size() + 256, -1);
+    std::int32_t* row = dense_children.data() + 256 * static_cast<std::size_t>(nodes[i].dense);
+    for (std::uint32_t e = 0; e < nodes[i].edge_count; ++e) {
+      row[edge_labels[nodes[i].first_edge + e]] = edge_targets[nodes[i].first_edge + e];
     }
   }
   std::fill(std::begin(root_children_), std::end(root_children_), -1);
-  for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
-    root_children_[edge_labels_[nodes_[0].first_edge + e]] = edge_targets_[nodes_[0].first_edge + e];
+  for (std::uint32_t e = 0; e < nodes[0].edge_count; ++e) {
+    root_children_[edge_labels[nodes[0].first_edge + e]] = edge_targets[nodes[0].first_edge + e];
   }
+  view(*tables);
+  tables_ = std::move(tables);
+}
+
+void Matcher::view(const Tables& tables) noexcept {
+  nodes_ = tables.nodes;
+  edge_labels_ = tables.edge_labels;
+  edge_targets_ = tables.edge_targets;
+  terminals_ = tables.terminals;
+  case_patterns_ = tables.case_patterns;
+  compound_parts_ = tables.compound_parts;
+  dense_children_ = tables.dense_children;
 }
 
 void Matcher::PrefixSet::add(PrefixKey key, unsigned length) {

@@ -16,9 +16,13 @@ namespace comention {
 
 const Matcher& AllLanguagesMatcher::get() const {
   std::call_once(once_, [this] {
+    if (auto builtin = Matcher::builtin_every_language(english_, options_)) {
+      matcher_.emplace(std::move(*builtin));
+      return;
+    }
     Gazetteer gazetteer = build_();
     // Mentions index the English gazetteer's entities: the two lists must be one.
-    if (gazetteer.entities().size() != entities_) {
+    if (gazetteer.entities().size() != english_.entities().size()) {
       throw std::logic_error("the gazetteer of every language has other entities than the English one");
     }
     matcher_.emplace(gazetteer_.emplace(std::move(gazetteer)), options_);

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -133,13 +134,22 @@ struct ContextRule {
 
 class Gazetteer {
  public:
-  // The built-in gazetteer alone.
+  // The built-in gazetteer alone (English names and labels): the one compiled into comention.
   static Gazetteer builtin();
+
+  // The gazetteer as one block of bytes, for compiling into the program
+  // (src/tools/make_builtin_images.cpp); from_image reads it back, and gives nullopt for a
+  // block this build did not write or that is damaged.
+  std::string image() const;
+  static std::optional<Gazetteer> from_image(std::span<const unsigned char> image);
 
   const std::vector<Entity>& entities() const noexcept { return entities_; }  // sorted by id
   const std::vector<Alias>& aliases() const noexcept { return aliases_; }     // by folded text
   const std::vector<ContextRule>& contexts() const noexcept { return contexts_; }
   const LanguageSet& languages() const noexcept { return languages_; }  // as it was built with
+  // Built from the built-in data alone (no file or text of a user's): its matcher may be the
+  // one compiled into comention (Matcher::of).
+  bool is_builtin_only() const noexcept { return builtin_only_; }
   std::optional<std::uint32_t> find(std::string_view id) const noexcept;
 
   // The entity a person means by `name`: its id in any case ("chn"), its label or one of its
@@ -156,6 +166,7 @@ class Gazetteer {
   std::vector<Alias> aliases_;
   std::vector<ContextRule> contexts_;
   LanguageSet languages_;
+  bool builtin_only_ = false;
 };
 
 // Writes the gazetteer in the format it is read in: loading the result alone (with no built-in
@@ -246,6 +257,9 @@ class GazetteerBuilder {
   LanguageSet languages_;
   std::string label_language_;
   bool all_labels_ = false;
+  bool reading_builtin_ = false;  // within add_builtin
+  bool builtin_read_ = false;
+  bool other_sources_read_ = false;
   std::set<std::string, std::less<>> label_languages_;
   std::set<std::string, std::less<>> languages_seen_;
   // Whether a skipped name (of a language not loaded) of entity id folds to folded_text: a

@@ -12,6 +12,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -66,6 +70,26 @@ class Matcher {
  public:
   explicit Matcher(const Gazetteer& gazetteer, MatchOptions options = {});
 
+  // The matcher of `gazetteer`: the one compiled into comention when the gazetteer is the
+  // built-in data alone, with English names or every language's, and the options are the
+  // defaults (no cost at start-up: its tables are read where they lie in the program); built
+  // from the gazetteer otherwise. The same matches either way (tests/unit/builtin_images_test.cpp).
+  static Matcher of(const Gazetteer& gazetteer, MatchOptions options = {});
+
+  // The built-in matcher of every language's names, for a gazetteer of the built-in data
+  // alone whose English names are `english`: without building that gazetteer. nullopt when
+  // none was compiled for these options, or `english` is not the built-in gazetteer.
+  static std::optional<Matcher> builtin_every_language(const Gazetteer& english, MatchOptions options = {});
+
+  // The matcher's tables as one block of bytes, for compiling into the program
+  // (src/tools/make_builtin_images.cpp); `from_image` reads them back without copying the large
+  // ones, and gives nullopt for a block this build did not write or made for other entities.
+  std::string image(const Gazetteer& gazetteer) const;
+  static std::optional<Matcher> from_image(std::span<const unsigned char> image, const Gazetteer& gazetteer,
+                                           MatchOptions options);
+  // Whether its tables are read from an image rather than built.
+  bool from_image() const noexcept { return tables_ == nullptr; }
+
   // Replaces `out` with the mentions in text, in order of their start offsets. Only names of the
   // active languages match; where a longer name of another language starts at the same place
   // as a shorter active one, the shorter one matches.
@@ -80,15 +104,18 @@ class Matcher {
     std::int32_t terminal = -1;  // index into terminals_, or -1
     std::int32_t dense = -1;     // a node with many children: its row in dense_children_
   };
+  // Fields in an order that leaves no padding: an image holds terminals byte for byte, and
+  // bytes the compiler leaves unset would make two images of the same matcher differ.
   struct Terminal {
+    LanguageMask languages = kEveryLanguage;  // Alias::languages
     std::uint32_t entity = 0;  // Alias::kStop for a stop phrase
-    CaseRule rule = CaseRule::name;
     std::uint32_t case_offset = 0;  // alias letter cases in case_patterns_, one per folded byte
     std::uint32_t first_context = 0;  // this alias's rules in contexts_
     std::uint32_t context_count = 0;
-    LanguageMask languages = kEveryLanguage;  // Alias::languages
     std::uint32_t first_part = 0;  // a compound's mentions in compound_parts_
     std::uint32_t part_count = 0;  // 0: not a compound; it yields one mention of `entity`
+    CaseRule rule = CaseRule::name;
+    std::uint8_t unused[7] = {};
   };
   // One entity of a compound (中美) and the folded bytes of its character, from the match start.
   struct CompoundPart {
@@ -115,8 +142,9 @@ class Matcher {
   using PrefixKey = std::uint64_t;  // up to eight folded bytes, as memcpy packs them
   struct PrefixSet {
     static constexpr unsigned kBits = 16;  // 8 KiB: stays in the first-level cache
-    std::vector<std::uint64_t> bits = std::vector<std::uint64_t>(std::size_t{1} << (kBits - 6));
-    unsigned lengths = 0;  // bit L set when some prefix of L bytes was added
+    static constexpr std::size_t kWords = std::size_t{1} << (kBits - 6);
+    std::vector<std::uint64_t> bits = std::vector<std::uint64_t>(kWords);
+    std::uint32_t lengths = 0;  // bit L set when some prefix of L bytes was added
     void add(PrefixKey key, unsigned length);
     static std::size_t slot_of(PrefixKey key) noexcept {
       return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64U - kBits));
@@ -142,17 +170,35 @@ class Matcher {
   bool context_rejects(const Terminal& terminal, const FoldedText& folded, std::size_t start,
                        std::size_t end) const noexcept;
 
-  std::vector<Node> nodes_;
-  std::vector<unsigned char> edge_labels_;
-  std::vector<std::int32_t> edge_targets_;
-  std::vector<Terminal> terminals_;
-  std::vector<LetterCase> case_patterns_;
-  std::vector<CompiledContext> contexts_;
-  std::vector<CompoundPart> compound_parts_;
-  std::int32_t root_children_[256];  // the root is dense: every scan starts there
+  // The large tables, when this matcher built them; an image's lie in the program itself.
+  struct Tables {
+    std::vector<Node> nodes;
+    std::vector<unsigned char> edge_labels;
+    std::vector<std::int32_t> edge_targets;
+    std::vector<Terminal> terminals;
+    std::vector<LetterCase> case_patterns;
+    std::vector<CompoundPart> compound_parts;
+    std::vector<std::int32_t> dense_children;
+  };
+  Matcher() = default;  // for from_image
+  void view(const Tables& tables) noexcept;
+  // from_image; `aliases`, when given, the gazetteer's alias count the image must have been made with.
+  static std::optional<Matcher> read_image(std::span<const unsigned char> image, const Gazetteer& gazetteer,
+                                           MatchOptions options, std::optional<std::size_t> aliases);
+  static std::uint32_t record_sizes() noexcept;  // of the tables an image holds, packed
+
+  std::shared_ptr<const Tables> tables_;  // shared by copies: the views below stay valid
+  std::span<const Node> nodes_;
+  std::span<const unsigned char> edge_labels_;
+  std::span<const std::int32_t> edge_targets_;
+  std::span<const Terminal> terminals_;
+  std::span<const LetterCase> case_patterns_;
+  std::span<const CompoundPart> compound_parts_;
   // Rows of 256 child indices (or -1) for the nodes with many children (the first letters of
   // names), where a search of their edges would cost most.
-  std::vector<std::int32_t> dense_children_;
+  std::span<const std::int32_t> dense_children_;
+  std::vector<CompiledContext> contexts_;
+  std::int32_t root_children_[256];  // the root is dense: every scan starts there
   // Two cheap questions before any trie walk: is the word's opening (matcher.cpp: opening_of)
   // that of some alias, and if that alias is four bytes or longer, are the first eight folded
   // bytes, or the first four to seven where a name could end, those of some alias?

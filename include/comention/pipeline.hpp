@@ -41,25 +41,27 @@ enum class LanguageDetection : std::uint8_t {
   always,       // every document, for output that shows its languages
 };
 
-// Every language's names for --languages auto, built the first time a document needs them.
-// With them loaded, some 40,000 names (inflected and prefixed forms included) make start-up
-// about ten times longer than with English alone, while English news, most of what is read,
-// never needs them: a text that looks English (looks_english) is settled by the English names.
-// Thread-safe: the first caller builds, the others wait; a build that throws is retried by the
-// next caller and throws again.
+// Every language's names for --languages auto, the first time a document needs them. English
+// news, most of what is read, never does: a text that looks English (looks_english) is settled
+// by the English names. With the built-in data alone the matcher is the one compiled into
+// comention (Matcher::builtin_every_language); with a user's gazetteer its 40,000 names and more
+// (inflected and prefixed forms included) are built then, which takes some ten times comention's
+// start-up. Thread-safe: the first caller builds, the others wait; a build that throws is
+// retried by the next caller and throws again.
 class AllLanguagesMatcher {
  public:
-  // `build` gives the gazetteer of every language; its entities must be those of the English
-  // one the analyzer's results are read with (the same files, with names of more languages).
-  AllLanguagesMatcher(std::function<Gazetteer()> build, MatchOptions options, std::size_t entities)
-      : build_(std::move(build)), options_(options), entities_(entities) {}
+  // `build` gives the gazetteer of every language; its entities must be those of `english`, the
+  // gazetteer the analyzer's results are read with (the same files, with names of more
+  // languages). `english` must outlive this.
+  AllLanguagesMatcher(std::function<Gazetteer()> build, const Gazetteer& english, MatchOptions options)
+      : build_(std::move(build)), english_(english), options_(options) {}
 
   const Matcher& get() const;
 
  private:
   std::function<Gazetteer()> build_;
+  const Gazetteer& english_;
   MatchOptions options_;
-  std::size_t entities_;
   mutable std::once_flag once_;
   mutable std::optional<Gazetteer> gazetteer_;
   mutable std::optional<Matcher> matcher_;

@@ -99,6 +99,9 @@ Gazetteer load_startup_gazetteer(const GazetteerOptions& options) {
 }
 
 Gazetteer load_gazetteer(const GazetteerOptions& options) {
+  // The built-in English gazetteer is compiled into the program: read, not built.
+  const bool english = !options.languages.is_all() && options.languages.codes().size() == 1;
+  if (english && options.builtin && options.files.empty() && options.label_language.empty()) return Gazetteer::builtin();
   GazetteerBuilder builder(options.languages);
   builder.set_label_language(options.label_language);
   if (options.builtin) builder.add_builtin();
@@ -170,13 +173,13 @@ std::vector<std::string> read_notes(const DocumentReader& reader) {
 }
 
 CoMentionGraph count_graph(const BuildOptions& options, const Gazetteer& gazetteer, std::vector<std::string>* notes) {
-  const Matcher matcher(gazetteer, options.input.match);
+  const Matcher matcher = Matcher::of(gazetteer, options.input.match);
   // The English names of load_startup_gazetteer, for --languages auto: every language's on need.
   const bool detects = options.input.gazetteer.languages.detects();
   std::optional<AllLanguagesMatcher> all_languages;
   if (detects && !gazetteer.languages().detects()) {
     all_languages.emplace([languages = options.input.gazetteer] { return load_gazetteer(languages); },
-                          options.input.match, gazetteer.entities().size());
+                          gazetteer, options.input.match);
   }
   DocumentReader reader(options.input.inputs, options.input.reader);
   CountOptions count;

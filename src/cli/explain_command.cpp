@@ -83,7 +83,7 @@ int run_explain(const std::vector<std::string>& args) {
       // Not the first windows read: the earliest and latest documents and a sample between.
       std::cout << edge.evidence.size() << " of them, from the earliest and the latest documents and between:\n";
     }
-    const Matcher matcher(gazetteer, options.build.input.match);
+    const Matcher matcher = Matcher::of(gazetteer, options.build.input.match);
     const bool terminal = isatty(STDOUT_FILENO) == 1;
     const std::uint32_t first = *gazetteer.find(options.first);
     const std::uint32_t second = *gazetteer.find(options.second);

@@ -20,12 +20,12 @@ int run_mentions(const std::vector<std::string>& args) {
   }
 
   const Gazetteer gazetteer = load_startup_gazetteer(options.input.gazetteer);
-  const Matcher matcher(gazetteer, options.input.match);
+  const Matcher matcher = Matcher::of(gazetteer, options.input.match);
   const bool detects = options.input.gazetteer.languages.detects();
   std::optional<AllLanguagesMatcher> all_languages;
   if (detects && !gazetteer.languages().detects()) {
     all_languages.emplace([languages = options.input.gazetteer] { return load_gazetteer(languages); },
-                          options.input.match, gazetteer.entities().size());
+                          gazetteer, options.input.match);
   }
   DocumentReader reader(options.input.inputs, options.input.reader);
   AtomicOutput output(options.output);

@@ -293,17 +293,22 @@ TEST_CASE("the multilingual sentences of tests/data/languages give their entitie
 }  // TEST_SUITE
 
 TEST_CASE("auto with English names at start: every language's are built once, and only for a text not English") {
+  // A gazetteer with a text of the user's, however empty, is not the built-in one: its matcher
+  // of every language is built, not read from the program.
   GazetteerBuilder english_builder;
   english_builder.add_builtin();
+  english_builder.add_text("", "empty.tsv");
   const Gazetteer english = english_builder.build();
+  REQUIRE_FALSE(english.is_builtin_only());
   const Matcher english_matcher(english);
   int builds = 0;
   const AllLanguagesMatcher all([&builds] {
     ++builds;
     GazetteerBuilder builder(LanguageSet::automatic());
     builder.add_builtin();
+    builder.add_text("", "empty.tsv");
     return builder.build();
-  }, {}, english.entities().size());
+  }, english, {});
   DocumentAnalyzer analyzer(english_matcher, false, LanguageDetection::when_needed, &all);
   auto ids = [&](std::string_view text) {
     Ids found;
@@ -321,4 +326,29 @@ TEST_CASE("auto with English names at start: every language's are built once, an
   CHECK(ids("Die Resolution der Vereinten Nationen scheiterte.") ==
         ids_detected("Die Resolution der Vereinten Nationen scheiterte."));
   CHECK(builds == 1);
+}
+
+TEST_CASE("auto with the built-in gazetteer: every language's matcher is the compiled one, never built") {
+  GazetteerBuilder english_builder;
+  english_builder.add_builtin();
+  const Gazetteer english = english_builder.build();
+  REQUIRE(english.is_builtin_only());
+  const Matcher english_matcher = Matcher::of(english);
+  int builds = 0;
+  const AllLanguagesMatcher all([&builds] {
+    ++builds;
+    GazetteerBuilder builder(LanguageSet::automatic());
+    builder.add_builtin();
+    return builder.build();
+  }, english, {});
+  DocumentAnalyzer analyzer(english_matcher, false, LanguageDetection::when_needed, &all);
+  auto ids = [&](std::string_view text) {
+    Ids found;
+    for (const Mention& mention : analyzer.analyze(text).mentions) found.push_back(english.entities()[mention.entity].id);
+    return found;
+  };
+  CHECK(ids("Die Regierung von Island hat am Montag neue Maßnahmen gegen die Inflation beschlossen.") == Ids{"ISL"});
+  CHECK(ids("España y Francia firmaron el martes un acuerdo comercial en Madrid.") == Ids{"ESP", "FRA"});
+  CHECK(ids("中美两国领导人在北京会晤。") == Ids{"CHN", "USA"});
+  CHECK(builds == 0);
 }
