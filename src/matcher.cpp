@@ -587,7 +587,28 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch, std::v
   out.clear();
   // Names in every language, and English names, match in every document.
   active.mask |= kEveryLanguage | language_bit(kEnglish);
+  scratch.prepared_size = text.size();
   if (lower_ascii(text, scratch.lowered)) {
+    scratch.prepared = MatchScratch::Prepared::lowered;
+    find_in_ascii(text, scratch, out, active);
+  } else {
+    fold_text(text, scratch.folded);
+    scratch.prepared = MatchScratch::Prepared::folded;
+    find_in_folded(text, scratch, out, active);
+  }
+}
+
+void Matcher::find_mentions_again(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                                  ActiveLanguages active) const {
+  if (scratch.prepared == MatchScratch::Prepared::nothing || scratch.prepared_size != text.size()) {
+    find_mentions(text, scratch, out, active);
+    return;
+  }
+  out.clear();
+  active.mask |= kEveryLanguage | language_bit(kEnglish);
+  // Neither search changes what it reads: find_in_ascii folds context windows into
+  // scratch.folded, but reads only scratch.lowered again.
+  if (scratch.prepared == MatchScratch::Prepared::lowered) {
     find_in_ascii(text, scratch, out, active);
   } else {
     find_in_folded(text, scratch, out, active);
@@ -707,8 +728,7 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
 
 void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
                              const ActiveLanguages& active) const {
-  FoldedText& folded = scratch.folded;
-  fold_text(text, folded);
+  const FoldedText& folded = scratch.folded;
   const std::string_view bytes = folded.bytes;
   const std::size_t size = bytes.size();
 
