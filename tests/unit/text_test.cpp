@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <vector>
 #include <string>
@@ -455,6 +456,54 @@ TEST_CASE("fold_text's fast path agrees with folding one character at a time") {
   }
 }
 
+}
+
+TEST_CASE("fold_text folds every BMP character as fold_code_point and letter_case do, alone and in a text") {
+  // fold_text looks most characters up in a table filled from fold_code_point; this asks
+  // fold_code_point itself (utf8proc) for each one and compares, byte for byte.
+  comention::FoldedText folded;
+  std::size_t mismatches = 0;
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates: no character
+    std::string character;
+    comention::append_utf8(character, cp);
+    std::string expected;
+    if (comention::is_space(cp)) {
+      expected.push_back(' ');
+    } else {
+      char32_t parts[comention::kMaxFoldedLength];
+      const std::size_t count = comention::fold_code_point(cp, parts);
+      for (std::size_t i = 0; i < count; ++i) comention::append_utf8(expected, parts[i]);
+    }
+    const LetterCase expected_case = comention::is_space(cp) ? LetterCase::none : letter_case(cp);
+    // Alone, and between two ASCII letters, where the folded bytes land at an offset.
+    for (const std::string& prefix : {std::string(), std::string("xY")}) {
+      std::string text = prefix;
+      text += character;
+      text += 'z';
+      fold_text(text, folded);
+      std::string wanted = prefix.empty() ? std::string() : std::string("xy");
+      wanted += expected;
+      wanted += 'z';
+      bool same = folded.bytes == wanted && folded.letter_cases.size() == wanted.size() &&
+                  folded.origin.size() == wanted.size() + 1 && folded.origin.back() == text.size();
+      for (std::size_t i = prefix.size(); same && i < prefix.size() + expected.size(); ++i) {
+        same = folded.origin[i] == prefix.size() &&
+               folded.letter_cases[i] == (i == prefix.size() ? expected_case : LetterCase::none);
+      }
+      if (same && !wanted.empty()) same = folded.letter_cases.back() == LetterCase::lower;
+      if (!same) {
+        ++mismatches;
+        if (mismatches <= 5) {
+          char name[16];
+          std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+          INFO(name << " after \"" << prefix << "\"");
+          CHECK(folded.bytes == wanted);
+        }
+      }
+    }
+  }
+  CHECK(mismatches == 0);
 }
 
 TEST_CASE("edit_distance counts insertions, deletions, substitutions and swaps of neighbours") {
