@@ -757,10 +757,10 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       }
     } else {
       next = pos;
-      const char32_t cp = decode_utf8(bytes, next);
-      const bool word = is_word_char(cp);
+      const CharacterClass character = character_class(decode_utf8_inline(bytes, next));
+      const bool word = character.word;
       // A character of a script without spaces starts a word of its own, whatever precedes it.
-      alone = word && is_spaceless_script(cp);
+      alone = word && character.spaceless;
       if (!word || (after_word && !alone)) {
         after_word = word;
         pos = next;

@@ -371,13 +371,16 @@ struct FoldedCharacter {
   FoldKind kind;
 };
 
-// The table of every BMP code point, filled a page of 256 at a time when a text first needs a
-// character of the page: a process reading only English fills next to nothing, and every page
-// costs microseconds. Pages are filled under std::call_once, so threads folding at once see
-// whole pages; `filled_` lets the lookup skip call_once once a page is done.
-class BmpFolding {
+// A table of one Entry for every BMP code point, made by `compute`, filled a page of 256 at a
+// time when a text first needs a character of the page: a process reading only English fills
+// next to nothing, and a page costs microseconds. Pages are filled under std::call_once, so
+// threads looking up at once see whole pages; `filled_` lets a lookup skip call_once once its
+// page is done. Constant-initialised (nothing filled), so usable from any static initialiser.
+template <typename Entry, Entry (*compute)(char32_t) noexcept>
+class LazyBmpTable {
  public:
-  const FoldedCharacter& operator[](char32_t cp) {
+  // Only for cp < 0x10000.
+  const Entry& operator[](char32_t cp) {
     const std::size_t page = cp >> kPageBits;
     if (!filled_[page].load(std::memory_order_acquire)) {
       std::call_once(once_[page], [this, page] { fill(page); });
@@ -391,41 +394,43 @@ class BmpFolding {
 
   void fill(std::size_t page) noexcept {
     const auto first = static_cast<char32_t>(page << kPageBits);
-    for (char32_t cp = first; cp < first + (char32_t{1} << kPageBits); ++cp) entries_[cp] = folded_character(cp);
+    for (char32_t cp = first; cp < first + (char32_t{1} << kPageBits); ++cp) entries_[cp] = compute(cp);
     filled_[page].store(true, std::memory_order_release);
   }
 
-  static FoldedCharacter folded_character(char32_t cp) noexcept {
-    FoldedCharacter entry{};  // of kind `computed` until it is known to fit
-    // fold_text treats these apart from fold_code_point: white space runs, Hangul lead jamo
-    // compose with what follows, and a combining breve turns the letter before it. Surrogates
-    // never come out of decode_utf8.
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || is_space(cp) || (cp >= 0x1100 && cp <= 0x1112) || cp == 0x306) {
-      return entry;
-    }
-    char32_t folded[kMaxFoldedLength];
-    const std::size_t count = fold_code_point(cp, folded);
-    std::size_t length = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      char bytes[4];
-      const std::size_t more = encode_utf8(folded[i], bytes);
-      if (length + more > FoldedCharacter::kMostBytes) return FoldedCharacter{};
-      std::memcpy(entry.bytes + length, bytes, more);
-      length += more;
-    }
-    entry.length = static_cast<std::uint8_t>(length);
-    entry.letter = letter_case(cp);
-    entry.kind = FoldKind::table;
-    return entry;
-  }
-
-  std::array<FoldedCharacter, 0x10000> entries_{};
+  std::array<Entry, 0x10000> entries_{};
   std::array<std::atomic<bool>, kPages> filled_{};
   std::array<std::once_flag, kPages> once_{};
 };
 
-// Constant-initialised (zeros, in no page filled), so it is usable from any static initialiser.
-constinit BmpFolding bmp_folding;
+FoldedCharacter folded_character(char32_t cp) noexcept {
+  FoldedCharacter entry{};  // of kind `computed` until it is known to fit
+  // fold_text treats these apart from fold_code_point: white space runs, Hangul lead jamo
+  // compose with what follows, and a combining breve turns the letter before it. Surrogates
+  // never come out of decode_utf8.
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || is_space(cp) || (cp >= 0x1100 && cp <= 0x1112) || cp == 0x306) {
+    return entry;
+  }
+  char32_t folded[kMaxFoldedLength];
+  const std::size_t count = fold_code_point(cp, folded);
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    char bytes[4];
+    const std::size_t more = encode_utf8(folded[i], bytes);
+    if (length + more > FoldedCharacter::kMostBytes) return FoldedCharacter{};
+    std::memcpy(entry.bytes + length, bytes, more);
+    length += more;
+  }
+  entry.length = static_cast<std::uint8_t>(length);
+  entry.letter = letter_case(cp);
+  entry.kind = FoldKind::table;
+  return entry;
+}
+
+CharacterClass computed_class(char32_t cp) noexcept { return {is_word_char(cp), is_spaceless_script(cp)}; }
+
+constinit LazyBmpTable<FoldedCharacter, folded_character> bmp_folding;
+constinit LazyBmpTable<CharacterClass, computed_class> bmp_classes;
 
 // Writes folded bytes straight into buffers sized ahead, growing them only when a character
 // folds to more bytes than it had (an invalid byte becomes the three of U+FFFD).
@@ -533,6 +538,10 @@ class FoldWriter {
 
 }  // namespace
 
+CharacterClass character_class(char32_t cp) noexcept {
+  return cp < 0x10000 ? bmp_classes[cp] : computed_class(cp);
+}
+
 namespace {
 
 // Hangul typed as jamo (a leading consonant, a vowel and perhaps a trailing consonant, as NFD
@@ -581,7 +590,7 @@ void fold_text(std::string_view text, FoldedText& out) {
       continue;
     }
     const auto start = static_cast<std::uint32_t>(pos);
-    char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : decode_utf8(text, pos);
+    char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : decode_utf8_inline(text, pos);
     if (cp >= 0x80 && cp < 0x10000) {
       const FoldedCharacter& folded = bmp_folding[cp];
       if (folded.kind == FoldKind::table) {
