@@ -94,9 +94,11 @@ PrefixKey bytes_equal(PrefixKey key, unsigned char value) noexcept {
 }
 
 // Could an alias of `length` bytes (1 to 7) at the key's start end there? Only where its word
-// ends, or after punctuation ("U.S."). Bytes of other scripts count as possible ends.
+// ends, or after punctuation ("U.S."); never inside a character, before a UTF-8 continuation
+// byte, since an alias is whole characters. Other bytes of other scripts count as possible ends.
 bool may_end_after(PrefixKey key, unsigned length) noexcept {
-  return !kAsciiWord[key_byte(key, length - 1)] || !kAsciiWord[key_byte(key, length)];
+  const unsigned next = key_byte(key, length);
+  return (next & 0xC0U) != 0x80U && (!kAsciiWord[key_byte(key, length - 1)] || !kAsciiWord[next]);
 }
 
 // A word's opening: its first four bytes, or, when the word is shorter, the word and one 0x01
@@ -509,7 +511,8 @@ bool Matcher::first_eight_listed(PrefixKey key) const noexcept {
   return false;
 }
 
-std::int32_t Matcher::child(std::int32_t node, unsigned char byte) const noexcept {
+// Inlined into the trie walks, which call it for every byte they read.
+[[gnu::always_inline]] inline std::int32_t Matcher::child(std::int32_t node, unsigned char byte) const noexcept {
   if (node == 0) return root_children_[byte];
   const Node& n = nodes_[static_cast<std::size_t>(node)];
   if (n.dense >= 0) return dense_children_[256 * static_cast<std::size_t>(n.dense) + byte];
