@@ -436,10 +436,14 @@ constinit LazyBmpTable<CharacterClass, computed_class> bmp_classes;
 // folds to more bytes than it had (an invalid byte becomes the three of U+FFFD).
 class FoldWriter {
  public:
+  // Room for `expected` bytes and one table character more: put_folded writes kMostBytes bytes
+  // whatever the character's length, so without it the last characters of a text that folds
+  // to its own length (Cyrillic, Han) would double the buffers.
   FoldWriter(FoldedText& out, std::size_t expected) : out_(out) {
-    out_.bytes.resize(expected);
-    out_.origin.resize(expected + 1);
-    out_.letter_cases.resize(expected);
+    const std::size_t room = expected + FoldedCharacter::kMostBytes;
+    out_.bytes.resize(room);
+    out_.origin.resize(room + 1);
+    out_.letter_cases.resize(room);
   }
 
   void reserve(std::size_t more) {
