@@ -358,9 +358,10 @@ constexpr AsciiFolding kAscii = make_ascii_folding();
 // asked of utf8proc for every character of a text. An entry of kind `table` is made by
 // fold_code_point and letter_case themselves, so the table cannot fold otherwise than they do.
 enum class FoldKind : std::uint8_t {
-  computed,  // (the zero value) not in the table: white space, a character that joins its neighbours (a Hangul
-             // jamo, the combining breve), or one folding to more than kMostBytes bytes
-  table,     // bytes, length and letter are what folding it writes
+  // The zero value: not in the table. White space, a character that joins its neighbours (a
+  // Hangul jamo, the combining breve), or one folding to more than kMostBytes bytes.
+  computed,
+  table,  // bytes, length and letter are what folding it writes
 };
 struct FoldedCharacter {
   // A kana with its voiced mark (ガ to カ and U+3099) is the longest of the common ones.

@@ -109,7 +109,8 @@ struct FoldedText {
 };
 
 // Folds text into out, reusing out's buffers. Invalid UTF-8 folds as U+FFFD. ASCII goes by a
-// table; other characters by fold_code_point.
+// table; other characters of the BMP by a table filled from fold_code_point as they are first
+// met; the rest by fold_code_point.
 void fold_text(std::string_view text, FoldedText& out);
 
 // Convenience for building aliases: the folded bytes alone.

@@ -193,8 +193,9 @@ TEST_CASE("find_mentions_again searches the text the scratch holds as find_menti
     });
   };
   // The ASCII path, the folded one, and a text that folds shorter than it is (accents dropped).
-  for (const std::string_view text : {std::string_view("Foo Bar and Qux."), std::string_view("Foo Bar and Qux, café."),
-                                      std::string_view("Fo\xCC\x81o Bar, Foo Bar and Qux\xCC\x81, Qux.")}) {
+  for (const std::string_view text :
+       {std::string_view("Foo Bar and Qux."), std::string_view("Foo Bar and Qux, café."),
+        std::string_view("Fo\xCC\x81o Bar, Foo Bar and Qux\xCC\x81, Qux.")}) {
     INFO(text);
     for (const ActiveLanguages& first : {english, german, spanish, ActiveLanguages{}}) {
       for (const ActiveLanguages& second : {english, german, spanish, ActiveLanguages{}}) {
