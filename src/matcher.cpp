@@ -94,9 +94,11 @@ PrefixKey bytes_equal(PrefixKey key, unsigned char value) noexcept {
 }
 
 // Could an alias of `length` bytes (1 to 7) at the key's start end there? Only where its word
-// ends, or after punctuation ("U.S."). Bytes of other scripts count as possible ends.
+// ends, or after punctuation ("U.S."); never inside a character, before a UTF-8 continuation
+// byte, since an alias is whole characters. Other bytes of other scripts count as possible ends.
 bool may_end_after(PrefixKey key, unsigned length) noexcept {
-  return !kAsciiWord[key_byte(key, length - 1)] || !kAsciiWord[key_byte(key, length)];
+  const unsigned next = key_byte(key, length);
+  return (next & 0xC0U) != 0x80U && (!kAsciiWord[key_byte(key, length - 1)] || !kAsciiWord[next]);
 }
 
 // A word's opening: its first four bytes, or, when the word is shorter, the word and one 0x01
@@ -533,7 +535,8 @@ bool Matcher::first_eight_listed(PrefixKey key) const noexcept {
   return false;
 }
 
-std::int32_t Matcher::child(std::int32_t node, unsigned char byte) const noexcept {
+// Inlined into the trie walks, which call it for every byte they read.
+[[gnu::always_inline]] inline std::int32_t Matcher::child(std::int32_t node, unsigned char byte) const noexcept {
   if (node == 0) return root_children_[byte];
   const Node& n = nodes_[static_cast<std::size_t>(node)];
   if (n.dense >= 0) return dense_children_[256 * static_cast<std::size_t>(n.dense) + byte];
@@ -611,7 +614,28 @@ void Matcher::find_mentions(std::string_view text, MatchScratch& scratch, std::v
   out.clear();
   // Names in every language, and English names, match in every document.
   active.mask |= kEveryLanguage | language_bit(kEnglish);
+  scratch.prepared_size = text.size();
   if (lower_ascii(text, scratch.lowered)) {
+    scratch.prepared = MatchScratch::Prepared::lowered;
+    find_in_ascii(text, scratch, out, active);
+  } else {
+    fold_text(text, scratch.folded);
+    scratch.prepared = MatchScratch::Prepared::folded;
+    find_in_folded(text, scratch, out, active);
+  }
+}
+
+void Matcher::find_mentions_again(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                                  ActiveLanguages active) const {
+  if (scratch.prepared == MatchScratch::Prepared::nothing || scratch.prepared_size != text.size()) {
+    find_mentions(text, scratch, out, active);
+    return;
+  }
+  out.clear();
+  active.mask |= kEveryLanguage | language_bit(kEnglish);
+  // Neither search changes what it reads: find_in_ascii folds context windows into
+  // scratch.folded, but reads only scratch.lowered again.
+  if (scratch.prepared == MatchScratch::Prepared::lowered) {
     find_in_ascii(text, scratch, out, active);
   } else {
     find_in_folded(text, scratch, out, active);
@@ -731,8 +755,7 @@ Matcher::AsciiMatch Matcher::longest_ascii_match(const unsigned char* data, std:
 
 void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
                              const ActiveLanguages& active) const {
-  FoldedText& folded = scratch.folded;
-  fold_text(text, folded);
+  const FoldedText& folded = scratch.folded;
   const std::string_view bytes = folded.bytes;
   const std::size_t size = bytes.size();
 
@@ -761,10 +784,10 @@ void Matcher::find_in_folded(std::string_view text, MatchScratch& scratch, std::
       }
     } else {
       next = pos;
-      const char32_t cp = decode_utf8(bytes, next);
-      const bool word = is_word_char(cp);
+      const CharacterClass character = character_class(decode_utf8_inline(bytes, next));
+      const bool word = character.word;
       // A character of a script without spaces starts a word of its own, whatever precedes it.
-      alone = word && is_spaceless_script(cp);
+      alone = word && character.spaceless;
       if (!word || (after_word && !alone)) {
         after_word = word;
         pos = next;

@@ -59,7 +59,8 @@ const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
           result_.languages = decide_languages(text, name_languages);
         }
         result_.detected = true;
-        matcher.find_mentions(text, scratch_, result_.mentions, result_.languages.active());
+        // The same text again: its folded copy from the first search is searched anew.
+        matcher.find_mentions_again(text, scratch_, result_.mentions, result_.languages.active());
       }
     }
   }

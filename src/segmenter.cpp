@@ -384,7 +384,7 @@ void split_sentences(std::string_view text, Span paragraph, std::uint32_t paragr
       const std::size_t length = wide_terminator_length(data, pos, paragraph_end, spaceless);
       if (length == 0) {
         // Another character: a quote, a dash, a letter. Past it whole (an invalid byte alone).
-        decode_utf8(text, pos);
+        decode_utf8_inline(text, pos);
         continue;
       }
       end = pos + length;
@@ -453,9 +453,9 @@ std::size_t count_words_of_character(std::string_view text, std::size_t pos, std
     word_char = has_class(byte, kWordByte);
     ++pos;
   } else {
-    const char32_t cp = decode_utf8(text, pos);
-    word_char = is_word_char(cp);
-    alone = word_char && is_spaceless_script(cp);
+    const CharacterClass character = character_class(decode_utf8_inline(text, pos));
+    word_char = character.word;
+    alone = word_char && character.spaceless;
   }
   if (word_char && (!in_word || alone)) ++words;
   in_word = word_char && !alone;

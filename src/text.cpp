@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstring>
+#include <mutex>
 
 #include <utf8proc.h>
 
@@ -351,22 +354,101 @@ constexpr AsciiFolding make_ascii_folding() {
 
 constexpr AsciiFolding kAscii = make_ascii_folding();
 
+// What fold_text writes for one code point of the Basic Multilingual Plane, looked up instead of
+// asked of utf8proc for every character of a text. An entry of kind `table` is made by
+// fold_code_point and letter_case themselves, so the table cannot fold otherwise than they do.
+enum class FoldKind : std::uint8_t {
+  // The zero value: not in the table. White space, a character that joins its neighbours (a
+  // Hangul jamo, the combining breve), or one folding to more than kMostBytes bytes.
+  computed,
+  table,  // bytes, length and letter are what folding it writes
+};
+struct FoldedCharacter {
+  // A kana with its voiced mark (ガ to カ and U+3099) is the longest of the common ones.
+  static constexpr std::size_t kMostBytes = 6;
+  char bytes[kMostBytes];  // the folded UTF-8; past `length`, zeros
+  std::uint8_t length;     // 0: it folds to nothing, as an accent does
+  LetterCase letter;       // of the original character, for the first folded byte
+  FoldKind kind;
+};
+
+// A table of one Entry for every BMP code point, made by `compute`, filled a page of 256 at a
+// time when a text first needs a character of the page: a process reading only English fills
+// next to nothing, and a page costs microseconds. Pages are filled under std::call_once, so
+// threads looking up at once see whole pages; `filled_` lets a lookup skip call_once once its
+// page is done. Constant-initialised (nothing filled), so usable from any static initialiser.
+template <typename Entry, Entry (*compute)(char32_t) noexcept>
+class LazyBmpTable {
+ public:
+  // Only for cp < 0x10000.
+  const Entry& operator[](char32_t cp) {
+    const std::size_t page = cp >> kPageBits;
+    if (!filled_[page].load(std::memory_order_acquire)) {
+      std::call_once(once_[page], [this, page] { fill(page); });
+    }
+    return entries_[cp];
+  }
+
+ private:
+  static constexpr unsigned kPageBits = 8;
+  static constexpr std::size_t kPages = 0x10000 >> kPageBits;
+
+  void fill(std::size_t page) noexcept {
+    const auto first = static_cast<char32_t>(page << kPageBits);
+    for (char32_t cp = first; cp < first + (char32_t{1} << kPageBits); ++cp) entries_[cp] = compute(cp);
+    filled_[page].store(true, std::memory_order_release);
+  }
+
+  std::array<Entry, 0x10000> entries_{};
+  std::array<std::atomic<bool>, kPages> filled_{};
+  std::array<std::once_flag, kPages> once_{};
+};
+
+FoldedCharacter folded_character(char32_t cp) noexcept {
+  FoldedCharacter entry{};  // of kind `computed` until it is known to fit
+  // fold_text treats these apart from fold_code_point: white space runs, Hangul lead jamo
+  // compose with what follows, and a combining breve turns the letter before it. Surrogates
+  // never come out of decode_utf8.
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || is_space(cp) || (cp >= 0x1100 && cp <= 0x1112) || cp == 0x306) {
+    return entry;
+  }
+  char32_t folded[kMaxFoldedLength];
+  const std::size_t count = fold_code_point(cp, folded);
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    char bytes[4];
+    const std::size_t more = encode_utf8(folded[i], bytes);
+    if (length + more > FoldedCharacter::kMostBytes) return FoldedCharacter{};
+    std::memcpy(entry.bytes + length, bytes, more);
+    length += more;
+  }
+  entry.length = static_cast<std::uint8_t>(length);
+  entry.letter = letter_case(cp);
+  entry.kind = FoldKind::table;
+  return entry;
+}
+
+CharacterClass computed_class(char32_t cp) noexcept { return {is_word_char(cp), is_spaceless_script(cp)}; }
+
+constinit LazyBmpTable<FoldedCharacter, folded_character> bmp_folding;
+constinit LazyBmpTable<CharacterClass, computed_class> bmp_classes;
+
 // Writes folded bytes straight into buffers sized ahead, growing them only when a character
 // folds to more bytes than it had (an invalid byte becomes the three of U+FFFD).
 class FoldWriter {
  public:
+  // Room for `expected` bytes and one table character more: put_folded writes kMostBytes bytes
+  // whatever the character's length, so without it the last characters of a text that folds
+  // to its own length (Cyrillic, Han) would double the buffers.
   FoldWriter(FoldedText& out, std::size_t expected) : out_(out) {
-    out_.bytes.resize(expected);
-    out_.origin.resize(expected + 1);
-    out_.letter_cases.resize(expected);
+    const std::size_t room = expected + FoldedCharacter::kMostBytes;
+    out_.bytes.resize(room);
+    out_.origin.resize(room + 1);
+    out_.letter_cases.resize(room);
   }
 
   void reserve(std::size_t more) {
-    if (size_ + more <= out_.bytes.size()) return;
-    const std::size_t grown = 2 * (size_ + more);
-    out_.bytes.resize(grown);
-    out_.origin.resize(grown + 1);
-    out_.letter_cases.resize(grown);
+    if (size_ + more > out_.bytes.size()) grow(more);
   }
 
   // A run of ASCII characters that are not spaces: folded by table, one byte each.
@@ -382,6 +464,21 @@ class FoldWriter {
       letters[i] = kAscii.letter_case[byte];
     }
     size_ += length;
+  }
+
+  // A character folded by the table. All kMostBytes bytes are written, whatever its length: a
+  // copy of fixed size, whose bytes past the length the next character overwrites or finish cuts.
+  void put_folded(const FoldedCharacter& folded, std::uint32_t source) {
+    reserve(FoldedCharacter::kMostBytes);
+    std::memcpy(out_.bytes.data() + size_, folded.bytes, FoldedCharacter::kMostBytes);
+    std::uint32_t* origin = out_.origin.data() + size_;
+    LetterCase* letters = out_.letter_cases.data() + size_;
+    for (std::size_t i = 0; i < FoldedCharacter::kMostBytes; ++i) {
+      origin[i] = source;
+      letters[i] = LetterCase::none;
+    }
+    letters[0] = folded.letter;
+    size_ += folded.length;
   }
 
   // Only after reserve(1).
@@ -424,6 +521,14 @@ class FoldWriter {
     }
   }
 
+  // Kept out of reserve, which is asked for every character and seldom grows anything.
+  [[gnu::noinline]] void grow(std::size_t more) {
+    const std::size_t grown = 2 * (size_ + more);
+    out_.bytes.resize(grown);
+    out_.origin.resize(grown + 1);
+    out_.letter_cases.resize(grown);
+  }
+
   void finish(std::uint32_t text_size) {
     out_.bytes.resize(size_);
     out_.letter_cases.resize(size_);
@@ -437,6 +542,10 @@ class FoldWriter {
 };
 
 }  // namespace
+
+CharacterClass character_class(char32_t cp) noexcept {
+  return cp < 0x10000 ? bmp_classes[cp] : computed_class(cp);
+}
 
 namespace {
 
@@ -486,7 +595,14 @@ void fold_text(std::string_view text, FoldedText& out) {
       continue;
     }
     const auto start = static_cast<std::uint32_t>(pos);
-    char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : decode_utf8(text, pos);
+    char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : decode_utf8_inline(text, pos);
+    if (cp >= 0x80 && cp < 0x10000) {
+      const FoldedCharacter& folded = bmp_folding[cp];
+      if (folded.kind == FoldKind::table) {
+        writer.put_folded(folded, start);
+        continue;
+      }
+    }
     if (is_space(cp)) {
       // A run of white space folds to one character; a blank line inside it makes it '\n'.
       // Only line feeds count, as in the segmenter, so both agree on where paragraphs end.

@@ -59,6 +59,12 @@ struct MatchOptions {
 };
 
 struct MatchScratch {
+  // What the last find_mentions call made of its text here, for find_mentions_again to reuse:
+  // the lowered copy (a text searched unfolded) or the folded one, and the size of that text.
+  enum class Prepared : std::uint8_t { nothing, lowered, folded };
+  Prepared prepared = Prepared::nothing;
+  std::size_t prepared_size = 0;
+
   FoldedText folded;
   // For a text searched without folding it first (ASCII but for typographic quotes and dashes):
   // the letter case of each folded byte of the name being tried.
@@ -95,6 +101,14 @@ class Matcher {
   // as a shorter active one, the shorter one matches.
   void find_mentions(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
                      ActiveLanguages active = {}) const;
+
+  // The same as find_mentions, for the text the last find_mentions call on `scratch` was given
+  // (by this Matcher or another one): its lowered or folded copy, left in the scratch, is
+  // searched again instead of being made anew. For matching one document a second time, with
+  // other active languages. `text` must be that very text, unchanged; when the scratch holds
+  // nothing prepared, or a text of another size, it is prepared again.
+  void find_mentions_again(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
+                           ActiveLanguages active = {}) const;
 
  private:
   // A byte trie over folded alias texts, its edges stored flat and sorted per node.
@@ -161,6 +175,7 @@ class Matcher {
   bool first_eight_listed(PrefixKey key) const noexcept;
   std::int32_t child(std::int32_t node, unsigned char byte) const noexcept;
   bool case_matches(const Terminal& terminal, const LetterCase* actual, std::size_t length) const noexcept;
+  // Searches scratch.folded, which holds text folded.
   void find_in_folded(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,
                       const ActiveLanguages& active) const;
   void find_in_ascii(std::string_view text, MatchScratch& scratch, std::vector<Mention>& out,

@@ -19,6 +19,30 @@ namespace comention {
 // returns U+FFFD and advances one byte, so callers never loop forever on bad input.
 char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept;
 
+// The same as decode_utf8, for loops over every character: valid sequences of one to three
+// bytes are decoded here, inline; anything else is left to decode_utf8.
+inline char32_t decode_utf8_inline(std::string_view text, std::size_t& pos) noexcept {
+  const auto* at = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  const std::size_t left = text.size() - pos;
+  if (at[0] < 0x80) {
+    ++pos;
+    return at[0];
+  }
+  if (at[0] >= 0xC2 && at[0] <= 0xDF && left >= 2 && (at[1] & 0xC0U) == 0x80U) {
+    pos += 2;
+    return (char32_t{at[0] & 0x1FU} << 6) | (at[1] & 0x3FU);
+  }
+  if ((at[0] & 0xF0U) == 0xE0U && left >= 3 && (at[1] & 0xC0U) == 0x80U && (at[2] & 0xC0U) == 0x80U) {
+    const char32_t cp = (char32_t{at[0] & 0x0FU} << 12) | (char32_t{at[1] & 0x3FU} << 6) | (at[2] & 0x3FU);
+    // Overlong forms and surrogates are invalid: decode_utf8 says how.
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      pos += 3;
+      return cp;
+    }
+  }
+  return decode_utf8(text, pos);
+}
+
 // Appends the UTF-8 encoding of cp.
 void append_utf8(std::string& out, char32_t cp);
 
@@ -38,6 +62,14 @@ bool is_mark(char32_t cp) noexcept;
 // Characters of scripts written without spaces between words (Han, Hiragana, Katakana, Thai,
 // Lao, Myanmar, Khmer): each is a word of its own as far as where a name may start and end.
 bool is_spaceless_script(char32_t cp) noexcept;
+
+// is_word_char and is_spaceless_script of one code point in one look-up (a table for the BMP),
+// for the matcher, which asks both of every character of a text in other scripts.
+struct CharacterClass {
+  bool word = false;
+  bool spaceless = false;
+};
+CharacterClass character_class(char32_t cp) noexcept;
 
 // Combining marks that folding removes: accents of Latin, Greek and Cyrillic, Hebrew niqqud and
 // Arabic harakat (optional vowel points). Marks that are letters (Indic vowel signs) stay.
@@ -77,7 +109,8 @@ struct FoldedText {
 };
 
 // Folds text into out, reusing out's buffers. Invalid UTF-8 folds as U+FFFD. ASCII goes by a
-// table; other characters by fold_code_point.
+// table; other characters of the BMP by a table filled from fold_code_point as they are first
+// met; the rest by fold_code_point.
 void fold_text(std::string_view text, FoldedText& out);
 
 // Convenience for building aliases: the folded bytes alone.

@@ -2,6 +2,7 @@
 // matcher's filtering by the active languages, and CLD2's detection as DocumentAnalyzer uses it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -175,6 +176,54 @@ TEST_CASE("the matcher: only names of active languages match, and a longer inact
     CHECK(mentions[0].language == *language_index("de"));  // not an English name: its own
     CHECK(language_code(mentions[1].language) == "es");
   }
+}
+
+TEST_CASE("find_mentions_again searches the text the scratch holds as find_mentions would") {
+  GazetteerBuilder builder(LanguageSet::all());
+  builder.add_text(std::string(kTwoEntities) + "alias\tAAA\tFoo\nname\tde\tBBB\tFoo Bar\nname\tes\tBBB\tQux\n",
+                   "mine.tsv");
+  const Gazetteer gazetteer = builder.build();
+  const Matcher matcher(gazetteer);
+  const ActiveLanguages english = ActiveLanguages::of(0, kEnglish);
+  const ActiveLanguages german = ActiveLanguages::of(bit_of("de"), *language_index("de"));
+  const ActiveLanguages spanish = ActiveLanguages::of(bit_of("es"), *language_index("es"));
+  auto same = [](const std::vector<Mention>& a, const std::vector<Mention>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Mention& x, const Mention& y) {
+      return x.entity == y.entity && x.start == y.start && x.end == y.end && x.language == y.language;
+    });
+  };
+  // The ASCII path, the folded one, and a text that folds shorter than it is (accents dropped).
+  for (const std::string_view text :
+       {std::string_view("Foo Bar and Qux."), std::string_view("Foo Bar and Qux, café."),
+        std::string_view("Fo\xCC\x81o Bar, Foo Bar and Qux\xCC\x81, Qux.")}) {
+    INFO(text);
+    for (const ActiveLanguages& first : {english, german, spanish, ActiveLanguages{}}) {
+      for (const ActiveLanguages& second : {english, german, spanish, ActiveLanguages{}}) {
+        MatchScratch scratch;
+        std::vector<Mention> reused;
+        std::vector<Mention> fresh;
+        matcher.find_mentions(text, scratch, reused, first);
+        matcher.find_mentions_again(text, scratch, reused, second);
+        MatchScratch other;
+        matcher.find_mentions(text, other, fresh, second);
+        CHECK(!fresh.empty());
+        CHECK(same(reused, fresh));
+        // And again: the second search left the scratch as the first made it.
+        matcher.find_mentions_again(text, scratch, reused, first);
+        matcher.find_mentions(text, other, fresh, first);
+        CHECK(same(reused, fresh));
+      }
+    }
+  }
+  // With nothing prepared, or another text's preparation, it prepares this one.
+  MatchScratch scratch;
+  std::vector<Mention> mentions;
+  matcher.find_mentions_again("Qux", scratch, mentions, spanish);
+  CHECK(mentions.size() == 1);
+  matcher.find_mentions("Foo, café", scratch, mentions, spanish);
+  matcher.find_mentions_again("Qux", scratch, mentions, spanish);
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].end == 3);
 }
 
 TEST_CASE("a mention's language: the document's when the name is in it, else English, else its own") {

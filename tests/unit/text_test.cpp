@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <vector>
 #include <string>
@@ -455,6 +456,95 @@ TEST_CASE("fold_text's fast path agrees with folding one character at a time") {
   }
 }
 
+}
+
+TEST_CASE("fold_text folds every BMP character as fold_code_point and letter_case do, alone and in a text") {
+  // fold_text looks most characters up in a table filled from fold_code_point; this asks
+  // fold_code_point itself (utf8proc) for each one and compares, byte for byte.
+  comention::FoldedText folded;
+  std::size_t mismatches = 0;
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates: no character
+    std::string character;
+    comention::append_utf8(character, cp);
+    std::string expected;
+    if (comention::is_space(cp)) {
+      expected.push_back(' ');
+    } else {
+      char32_t parts[comention::kMaxFoldedLength];
+      const std::size_t count = comention::fold_code_point(cp, parts);
+      for (std::size_t i = 0; i < count; ++i) comention::append_utf8(expected, parts[i]);
+    }
+    const LetterCase expected_case = comention::is_space(cp) ? LetterCase::none : letter_case(cp);
+    // Alone, and between two ASCII letters, where the folded bytes land at an offset.
+    for (const std::string& prefix : {std::string(), std::string("xY")}) {
+      std::string text = prefix;
+      text += character;
+      text += 'z';
+      fold_text(text, folded);
+      std::string wanted = prefix.empty() ? std::string() : std::string("xy");
+      wanted += expected;
+      wanted += 'z';
+      bool same = folded.bytes == wanted && folded.letter_cases.size() == wanted.size() &&
+                  folded.origin.size() == wanted.size() + 1 && folded.origin.back() == text.size();
+      for (std::size_t i = prefix.size(); same && i < prefix.size() + expected.size(); ++i) {
+        same = folded.origin[i] == prefix.size() &&
+               folded.letter_cases[i] == (i == prefix.size() ? expected_case : LetterCase::none);
+      }
+      if (same && !wanted.empty()) same = folded.letter_cases.back() == LetterCase::lower;
+      if (!same) {
+        ++mismatches;
+        if (mismatches <= 5) {
+          char name[16];
+          std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+          INFO(name << " after \"" << prefix << "\"");
+          CHECK(folded.bytes == wanted);
+        }
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("character_class agrees with is_word_char and is_spaceless_script for every code point") {
+  // Looked up in a table for the BMP, filled from the two functions: compared with them here.
+  std::size_t mismatches = 0;
+  for (char32_t cp = 0; cp <= 0x10FFFF; cp = cp < 0x20000 ? cp + 1 : cp + 97) {
+    const comention::CharacterClass looked_up = comention::character_class(cp);
+    if (looked_up.word != is_word_char(cp) || looked_up.spaceless != comention::is_spaceless_script(cp)) {
+      ++mismatches;
+      if (mismatches <= 5) {
+        char name[16];
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+        INFO(name);
+        CHECK(looked_up.word == is_word_char(cp));
+        CHECK(looked_up.spaceless == comention::is_spaceless_script(cp));
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("decode_utf8_inline decodes every one- to three-byte sequence as decode_utf8 does") {
+  // Every lead byte with every second and third byte, valid or not, whole or cut short.
+  std::size_t mismatches = 0;
+  for (unsigned lead = 0; lead < 256; ++lead) {
+    for (unsigned second = 0; second < 256; ++second) {
+      const bool three = lead >= 0xE0;
+      for (unsigned third = 0; third < (three ? 256U : 1U); ++third) {
+        const char bytes[3] = {static_cast<char>(lead), static_cast<char>(second), static_cast<char>(third)};
+        for (std::size_t length = 1; length <= (three ? 3U : 2U); ++length) {
+          const std::string_view text(bytes, length);
+          std::size_t slow_pos = 0;
+          std::size_t fast_pos = 0;
+          const char32_t slow = decode_utf8(text, slow_pos);
+          const char32_t fast = comention::decode_utf8_inline(text, fast_pos);
+          if (slow != fast || slow_pos != fast_pos) ++mismatches;
+        }
+      }
+    }
+  }
+  CHECK(mismatches == 0);
 }
 
 TEST_CASE("edit_distance counts insertions, deletions, substitutions and swaps of neighbours") {
