@@ -65,6 +65,12 @@ std::size_t character_boundary(std::string_view text, std::size_t limit) noexcep
 
 namespace {
 
+// The first words tell as well as the whole kilobyte, and every document of a corpus is asked:
+// reading stops after this many.
+constexpr int kMostWords = 64;
+// A text of fewer words is never taken for English by its function words alone.
+constexpr int kLeastWords = 8;
+
 // The words of the first kDetectionPrefix bytes of text, and how many are English function words.
 struct WordCount {
   int words = 0;
@@ -80,7 +86,9 @@ constexpr std::uint64_t pack_word(std::string_view word) noexcept {
 
 constexpr bool is_ascii_letter(unsigned char c) noexcept { return (c | 0x20U) >= 'a' && (c | 0x20U) <= 'z'; }
 
-WordCount count_english_words(std::string_view text) noexcept {
+// Reading stops early once `enough` function words are among at least `least_words` words: the
+// callers' answers cannot change past that point.
+WordCount count_english_words(std::string_view text, int enough = INT32_MAX, int least_words = 0) noexcept {
   // Words of English grammar that are no common word in the other languages of news: not "is",
   // "was" or "had" (Dutch), "will" (German), "for" (Danish, Norwegian), "on" (French).
   static constexpr std::uint64_t kFunctionWords[] = {
@@ -88,15 +96,12 @@ WordCount count_english_words(std::string_view text) noexcept {
       pack_word("has"), pack_word("have"), pack_word("said"), pack_word("that"), pack_word("with"),
       pack_word("from"), pack_word("by"), pack_word("its"), pack_word("which"), pack_word("would"),
       pack_word("but"), pack_word("this")};
-  // The first words tell as well as the whole kilobyte, and every document of a corpus is asked:
-  // reading stops after this many.
-  constexpr int kMostWords = 64;
   const std::size_t size = character_boundary(text, kDetectionPrefix);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   int words = 0;
   int english = 0;
   std::size_t pos = 0;
-  while (pos < size && words < kMostWords) {
+  while (pos < size && words < kMostWords && (english < enough || words < least_words)) {
     while (pos < size && bytes[pos] < 0x80 && !is_ascii_letter(bytes[pos])) ++pos;
     const std::size_t start = pos;
     std::uint64_t packed = 0;
@@ -120,8 +125,11 @@ WordCount count_english_words(std::string_view text) noexcept {
 }  // namespace
 
 bool looks_english(std::string_view text) noexcept {
-  const WordCount count = count_english_words(text);
-  return count.words >= 8 && count.english * 100 >= count.words * kEnglishShare;
+  // With this many function words among eight words or more, the share holds whatever follows,
+  // since at most kMostWords are read: English news gets there within its first 20 to 30 words.
+  constexpr int kEnough = (kMostWords * kEnglishShare + 99) / 100;
+  const WordCount count = count_english_words(text, kEnough, kLeastWords);
+  return count.words >= kLeastWords && count.english * 100 >= count.words * kEnglishShare;
 }
 
 LanguageMask non_latin_script_languages() noexcept {
@@ -184,7 +192,7 @@ DetectedLanguages decide_languages(std::string_view text, LanguageMask name_lang
       const bool has_lower_case = std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(
                                                   character_boundary(text, kDetectionPrefix)),
                                               [](char c) { return c >= 'a' && c <= 'z'; });
-      trusted = !has_lower_case || count_english_words(text).english > 0;
+      trusted = !has_lower_case || count_english_words(text, 1).english > 0;
     } else {
       // A name found is often a name in several languages (Cina: Italian and Indonesian), and
       // name_languages holds only the first of each: a reliable answer in a language that has
