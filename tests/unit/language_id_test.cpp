@@ -341,29 +341,36 @@ TEST_CASE("the multilingual sentences of tests/data/languages give their entitie
 
 }  // TEST_SUITE
 
+namespace {
+
+// The built-in gazetteer; with an (empty) text of a user's besides, which makes it no longer
+// the built-in one: its matchers are then built, not read from the program.
+Gazetteer builtin_with(const LanguageSet& languages, bool user_text) {
+  GazetteerBuilder builder(languages);
+  builder.add_builtin();
+  if (user_text) builder.add_text("", "empty.tsv");
+  return builder.build();
+}
+
+Ids analyzed_ids(DocumentAnalyzer& analyzer, const Gazetteer& gazetteer, std::string_view text) {
+  Ids found;
+  for (const Mention& mention : analyzer.analyze(text).mentions) found.push_back(gazetteer.entities()[mention.entity].id);
+  return found;
+}
+
+}  // namespace
+
 TEST_CASE("auto with English names at start: every language's are built once, and only for a text not English") {
-  // A gazetteer with a text of the user's, however empty, is not the built-in one: its matcher
-  // of every language is built, not read from the program.
-  GazetteerBuilder english_builder;
-  english_builder.add_builtin();
-  english_builder.add_text("", "empty.tsv");
-  const Gazetteer english = english_builder.build();
+  const Gazetteer english = builtin_with(LanguageSet{}, true);
   REQUIRE_FALSE(english.is_builtin_only());
   const Matcher english_matcher(english);
   int builds = 0;
   const AllLanguagesMatcher all([&builds] {
     ++builds;
-    GazetteerBuilder builder(LanguageSet::automatic());
-    builder.add_builtin();
-    builder.add_text("", "empty.tsv");
-    return builder.build();
+    return builtin_with(LanguageSet::automatic(), true);
   }, english, {});
   DocumentAnalyzer analyzer(english_matcher, false, LanguageDetection::when_needed, &all);
-  auto ids = [&](std::string_view text) {
-    Ids found;
-    for (const Mention& mention : analyzer.analyze(text).mentions) found.push_back(english.entities()[mention.entity].id);
-    return found;
-  };
+  auto ids = [&](std::string_view text) { return analyzed_ids(analyzer, english, text); };
   // English news: the English names settle it, nothing else is built; German "Island" is no name.
   CHECK(ids("The ferry reached the Island after a long crossing from France, officials of the port said.") ==
         Ids{"FRA"});
@@ -378,24 +385,16 @@ TEST_CASE("auto with English names at start: every language's are built once, an
 }
 
 TEST_CASE("auto with the built-in gazetteer: every language's matcher is the compiled one, never built") {
-  GazetteerBuilder english_builder;
-  english_builder.add_builtin();
-  const Gazetteer english = english_builder.build();
+  const Gazetteer english = builtin_with(LanguageSet{}, false);
   REQUIRE(english.is_builtin_only());
   const Matcher english_matcher = Matcher::of(english);
   int builds = 0;
   const AllLanguagesMatcher all([&builds] {
     ++builds;
-    GazetteerBuilder builder(LanguageSet::automatic());
-    builder.add_builtin();
-    return builder.build();
+    return builtin_with(LanguageSet::automatic(), false);
   }, english, {});
   DocumentAnalyzer analyzer(english_matcher, false, LanguageDetection::when_needed, &all);
-  auto ids = [&](std::string_view text) {
-    Ids found;
-    for (const Mention& mention : analyzer.analyze(text).mentions) found.push_back(english.entities()[mention.entity].id);
-    return found;
-  };
+  auto ids = [&](std::string_view text) { return analyzed_ids(analyzer, english, text); };
   CHECK(ids("Die Regierung von Island hat am Montag neue Maßnahmen gegen die Inflation beschlossen.") == Ids{"ISL"});
   CHECK(ids("España y Francia firmaron el martes un acuerdo comercial en Madrid.") == Ids{"ESP", "FRA"});
   CHECK(ids("中美两国领导人在北京会晤。") == Ids{"CHN", "USA"});
