@@ -34,7 +34,8 @@ const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
   result_.detected = false;
   result_.languages = {};
   // English news is settled by the English names alone, as detection would settle it.
-  if (all_languages_ != nullptr && detection_ != LanguageDetection::off && looks_english(text)) {
+  const bool checked_english = all_languages_ != nullptr && detection_ != LanguageDetection::off;
+  if (checked_english && looks_english(text)) {
     matcher_.find_mentions(text, scratch_, result_.mentions);
     if (detection_ == LanguageDetection::always) {
       result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
@@ -53,7 +54,8 @@ const AnalyzedDocument& DocumentAnalyzer::analyze(std::string_view text) {
         if (mention.language != kEnglish) name_languages |= language_bit(mention.language);
       }
       if (name_languages != 0 || detection_ == LanguageDetection::always) {
-        if (detection_ == LanguageDetection::when_needed && looks_english(text)) {
+        // A text asked already (checked_english) did not look English.
+        if (detection_ == LanguageDetection::when_needed && !checked_english && looks_english(text)) {
           result_.languages = DetectedLanguages{language_bit(kEnglish), kEnglish, false};
         } else {
           result_.languages = decide_languages(text, name_languages);
