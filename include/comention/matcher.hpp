@@ -94,7 +94,7 @@ class Matcher {
   static std::optional<Matcher> from_image(std::span<const unsigned char> image, const Gazetteer& gazetteer,
                                            MatchOptions options);
   // Whether its tables are read from an image rather than built.
-  bool from_image() const noexcept { return tables_ == nullptr; }
+  bool reads_image() const noexcept { return tables_ == nullptr; }
 
   // Replaces `out` with the mentions in text, in order of their start offsets. Only names of the
   // active languages match; where a longer name of another language starts at the same place

@@ -71,9 +71,9 @@ TEST_CASE("the compiled matchers are those the built-in gazetteer builds, table 
     CAPTURE(languages.is_all());
     const Gazetteer gazetteer = builtin(languages);
     const Matcher compiled = Matcher::of(gazetteer);
-    REQUIRE(compiled.from_image());
+    REQUIRE(compiled.reads_image());
     const Matcher built(gazetteer);
-    CHECK_FALSE(built.from_image());
+    CHECK_FALSE(built.reads_image());
     // An image written from the compiled matcher's tables equals one of a matcher built now:
     // the program's data is up to date and read back whole.
     CHECK(compiled.image(gazetteer) == built.image(gazetteer));
@@ -83,7 +83,7 @@ TEST_CASE("the compiled matchers are those the built-in gazetteer builds, table 
 TEST_CASE("the compiled matcher of every language finds what the built one finds") {
   const Gazetteer gazetteer = builtin(LanguageSet::automatic());
   const Matcher compiled = Matcher::of(gazetteer);
-  REQUIRE(compiled.from_image());
+  REQUIRE(compiled.reads_image());
   const Matcher built(gazetteer);
   const std::vector<std::string> sentences = gold_sentences();
   REQUIRE(sentences.size() >= 1000);
@@ -112,7 +112,7 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
     const Gazetteer gazetteer = builder.build();
     CHECK_FALSE(gazetteer.is_builtin_only());
     const Matcher matcher = Matcher::of(gazetteer);
-    CHECK_FALSE(matcher.from_image());
+    CHECK_FALSE(matcher.reads_image());
     MatchScratch scratch;
     std::vector<Mention> found;
     matcher.find_mentions("The Middle Kingdom replied.", scratch, found);
@@ -125,7 +125,7 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
     MatchOptions capitals;
     capitals.capitals = true;
     const Matcher matcher = Matcher::of(gazetteer, capitals);
-    CHECK_FALSE(matcher.from_image());
+    CHECK_FALSE(matcher.reads_image());
     MatchScratch scratch;
     std::vector<Mention> found;
     matcher.find_mentions("Beijing said so.", scratch, found);
@@ -135,7 +135,7 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
   SUBCASE("some languages, not all: built") {
     const Gazetteer gazetteer = builtin(LanguageSet::parse("es"));
     CHECK(gazetteer.is_builtin_only());
-    CHECK_FALSE(Matcher::of(gazetteer).from_image());
+    CHECK_FALSE(Matcher::of(gazetteer).reads_image());
   }
   SUBCASE("an image refused: other entities, other names, damaged, misaligned") {
     const Gazetteer english = builtin(LanguageSet{});
