@@ -11,6 +11,7 @@
 
 #include "comention/gazetteer.hpp"
 #include "comention/matcher.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -23,12 +24,7 @@ using comention::MatchOptions;
 using comention::Matcher;
 using comention::MatchScratch;
 using comention::Mention;
-
-Gazetteer builtin(const LanguageSet& languages) {
-  GazetteerBuilder builder(languages);
-  builder.add_builtin();
-  return builder.build();
-}
+using comention::testing::build_builtin;
 
 // Every sentence of the gold sets (English and the other languages), marks taken out.
 std::vector<std::string> gold_sentences() {
@@ -69,7 +65,7 @@ std::string describe(const std::vector<Mention>& mentions) {
 TEST_CASE("the compiled matchers are those the built-in gazetteer builds, table for table") {
   for (const LanguageSet& languages : {LanguageSet{}, LanguageSet::automatic()}) {
     CAPTURE(languages.is_all());
-    const Gazetteer gazetteer = builtin(languages);
+    const Gazetteer gazetteer = build_builtin(languages);
     const Matcher compiled = Matcher::of(gazetteer);
     REQUIRE(compiled.reads_image());
     const Matcher built(gazetteer);
@@ -81,7 +77,7 @@ TEST_CASE("the compiled matchers are those the built-in gazetteer builds, table 
 }
 
 TEST_CASE("the compiled matcher of every language finds what the built one finds") {
-  const Gazetteer gazetteer = builtin(LanguageSet::automatic());
+  const Gazetteer gazetteer = build_builtin(LanguageSet::automatic());
   const Matcher compiled = Matcher::of(gazetteer);
   REQUIRE(compiled.reads_image());
   const Matcher built(gazetteer);
@@ -121,7 +117,7 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
     CHECK_FALSE(Matcher::builtin_every_language(gazetteer).has_value());
   }
   SUBCASE("other options: built, and they hold") {
-    const Gazetteer gazetteer = builtin(LanguageSet{});
+    const Gazetteer gazetteer = build_builtin(LanguageSet{});
     MatchOptions capitals;
     capitals.capitals = true;
     const Matcher matcher = Matcher::of(gazetteer, capitals);
@@ -133,12 +129,12 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
     CHECK(gazetteer.entities()[found[0].entity].id == "CHN");
   }
   SUBCASE("some languages, not all: built") {
-    const Gazetteer gazetteer = builtin(LanguageSet::parse("es"));
+    const Gazetteer gazetteer = build_builtin(LanguageSet::parse("es"));
     CHECK(gazetteer.is_builtin_only());
     CHECK_FALSE(Matcher::of(gazetteer).reads_image());
   }
   SUBCASE("an image refused: other entities, other names, damaged, misaligned") {
-    const Gazetteer english = builtin(LanguageSet{});
+    const Gazetteer english = build_builtin(LanguageSet{});
     const std::string image = Matcher(english).image(english);
     // Copied into memory aligned as the program's images are.
     std::vector<std::uint64_t> storage(image.size() / 8 + 16);
@@ -152,7 +148,7 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
     other_builder.add_text("entity\tXXA\tcountry\tAtlantis\nalias\tXXA\tAtlantis\n", "atlantis.tsv");
     const Gazetteer other = other_builder.build();
     CHECK_FALSE(Matcher::from_image(bytes, other, {}).has_value());
-    CHECK_FALSE(Matcher::from_image(bytes, builtin(LanguageSet::parse("es")), {}).has_value());  // more names
+    CHECK_FALSE(Matcher::from_image(bytes, build_builtin(LanguageSet::parse("es")), {}).has_value());  // more names
     MatchOptions ignore_case;
     ignore_case.ignore_case = true;
     CHECK_FALSE(Matcher::from_image(bytes, english, ignore_case).has_value());
@@ -167,7 +163,7 @@ TEST_CASE("a compiled matcher is used only for the gazetteer and options it was 
 }
 
 TEST_CASE("the compiled gazetteer is the one the built-in files build, field for field") {
-  const Gazetteer built = builtin(LanguageSet{});
+  const Gazetteer built = build_builtin(LanguageSet{});
   const Gazetteer compiled = Gazetteer::builtin();
   // image() writes every field: equal images are equal gazetteers.
   CHECK(compiled.image() == built.image());
@@ -181,7 +177,7 @@ TEST_CASE("the compiled gazetteer is the one the built-in files build, field for
   CHECK(compiled.entities()[*china].attribute("iso2") == "CN");
 
   // Read back from its own image, every language's gazetteer too.
-  const Gazetteer every_language = builtin(LanguageSet::automatic());
+  const Gazetteer every_language = build_builtin(LanguageSet::automatic());
   const std::string image = every_language.image();
   const auto read = Gazetteer::from_image(std::span(reinterpret_cast<const unsigned char*>(image.data()), image.size()));
   REQUIRE(read.has_value());

@@ -20,16 +20,10 @@ using comention::Gazetteer;
 using comention::GazetteerBuilder;
 using comention::LanguageSet;
 
-Gazetteer builtin_with(const LanguageSet& languages) {
-  GazetteerBuilder builder(languages);
-  builder.add_builtin();
-  return builder.build();
-}
-
 const Gazetteer& builtin_in(std::string_view list) {
   static std::map<std::string, Gazetteer, std::less<>> cache;  // a map: references stay valid
   if (const auto found = cache.find(list); found != cache.end()) return found->second;
-  return cache.emplace(list, builtin_with(list.empty() ? LanguageSet{} : LanguageSet::parse(list))).first->second;
+  return cache.emplace(list, comention::testing::build_builtin(list.empty() ? LanguageSet{} : LanguageSet::parse(list))).first->second;
 }
 
 // The ids of the entities the built-in gazetteer finds in text, in order.

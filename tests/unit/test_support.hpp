@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "comention/gazetteer.hpp"
 #include "comention/reader.hpp"
 
 // Prints vectors in failure messages ({"a", "b"}) instead of doctest's "{?}".
@@ -37,6 +38,14 @@ struct StringMaker<std::vector<T>> {
 }  // namespace doctest
 
 namespace comention::testing {
+
+// The built-in data built from its files by a GazetteerBuilder (Gazetteer::builtin reads the
+// English one compiled into the program instead).
+inline Gazetteer build_builtin(const LanguageSet& languages = {}) {
+  GazetteerBuilder builder(languages);
+  builder.add_builtin();
+  return builder.build();
+}
 
 inline bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
